@@ -1,0 +1,351 @@
+package cn.linkage.command.ticket;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import cn.linkage.api.FeedbackKind;
+import cn.linkage.api.NotPermittedException;
+import cn.linkage.api.PartyCode;
+import cn.linkage.api.PartyRole;
+import cn.linkage.api.PartyStatus;
+import cn.linkage.api.RequestId;
+import cn.linkage.api.TicketAlreadyExistsException;
+import cn.linkage.api.TicketId;
+import cn.linkage.api.TicketRuleViolation;
+import cn.linkage.api.TicketState;
+import cn.linkage.api.command.*;
+import cn.linkage.api.event.*;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+
+/**
+ * A work order or alarm ticket through its whole life. Command handlers decide (and refuse with a
+ * {@link TicketRuleViolation} or {@link NotPermittedException}); event sourcing handlers only assign.
+ * Every handler first drops a retried request (same request id), so a retry is applied once.
+ */
+public class Ticket {
+
+    @AggregateIdentifier
+    private TicketId ticketId;
+    private PartyCode origin;
+    private PartyCode holder;
+    private TicketState state;
+    private TicketState stateBeforeHandover;
+    private int returnCount;
+    private boolean rated;
+    private final Parties parties = new Parties();
+    private final Set<RequestId> handledRequests = new HashSet<>();
+
+    protected Ticket() {
+        // Required by Axon to rebuild the aggregate from its events.
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(ReceiveTicketCommand c, Clock clock) {
+        if (ticketId != null) {
+            if (handledRequests.contains(c.requestId())) {
+                return;
+            }
+            throw new TicketAlreadyExistsException("ticket " + c.originTicketNumber() + " of platform "
+                    + c.actor().platform() + " was already handed over under another request id");
+        }
+        apply(new TicketReceivedEvent(c.ticketId(), c.requestId(), c.actor(), c.kind(), c.channel(),
+                c.originTicketNumber(), c.caller(), c.location(), c.requestType(), c.requestItem(),
+                c.description(), c.urgency(), c.receivedAt(), clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(TransferTicketCommand c, Clock clock) {
+        if (isRetry(c)) {
+            return;
+        }
+        requireOpen();
+        requireHolder(c, "transfer");
+        requireNoPendingHandover("transfer");
+        List<PartyCode> targets = List.copyOf(c.targets());
+        if (targets.isEmpty() || targets.contains(holder) || Set.copyOf(targets).size() != targets.size()) {
+            throw new TicketRuleViolation("INVALID_TARGETS",
+                    "targets must be distinct, at least one, and not the holder " + holder);
+        }
+        apply(new TicketTransferredEvent(ticketId, c.requestId(), c.actor(), holder, targets, c.mode(),
+                c.reason(), true, c.threePartyCall(), c.catalogueRow(), clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(AcceptTicketCommand c, Clock clock) {
+        if (isRetry(c)) {
+            return;
+        }
+        requireOpen();
+        Involvement involvement = requirePendingParty(c, "accept");
+        boolean becomesHolder = involvement.role() == PartyRole.TRANSFER_TARGET
+                && state == TicketState.AWAITING_ACCEPTANCE;
+        apply(new TicketAcceptedEvent(ticketId, c.requestId(), c.actor(), c.actor().party(),
+                c.partyTicketNumber(), becomesHolder, clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(ReturnTicketCommand c, Clock clock) {
+        if (isRetry(c)) {
+            return;
+        }
+        requireOpen();
+        requirePendingParty(c, "return");
+        apply(new TicketReturnedEvent(ticketId, c.requestId(), c.actor(), c.actor().party(), c.reason(),
+                c.reasonText(), returnCount + 1, clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(DispatchTicketCommand c, Clock clock) {
+        if (isRetry(c)) {
+            return;
+        }
+        requireOpen();
+        requireHolder(c, "dispatch");
+        requireNoPendingHandover("dispatch");
+        parties.of(c.handlingUnit()).filter(i -> i.status() != PartyStatus.RETURNED).ifPresent(i -> {
+            throw new TicketRuleViolation("ALREADY_DISPATCHED",
+                    "ticket " + ticketId + " is already with " + c.handlingUnit());
+        });
+        apply(new TicketDispatchedEvent(ticketId, c.requestId(), c.actor(), c.handlingUnit(),
+                c.instruction(), clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(RecordFeedbackCommand c, Clock clock) {
+        if (isRetry(c)) {
+            return;
+        }
+        requireOpen();
+        requireAcceptedParty(c, "feed back on");
+        apply(new FeedbackRecordedEvent(ticketId, c.requestId(), c.actor(), c.actor().party(), c.kind(),
+                c.text(), clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(EscalateTicketCommand c, Clock clock) {
+        if (isRetry(c)) {
+            return;
+        }
+        requireOpen();
+        PartyCode party = c.actor().party();
+        if (!party.equals(holder)) {
+            requireAcceptedParty(c, "escalate");
+        }
+        if (parties.of(PartyCode.POLICE_110).filter(i -> i.status() != PartyStatus.RETURNED).isPresent()
+                || PartyCode.POLICE_110.equals(holder)) {
+            throw new TicketRuleViolation("POLICE_ALREADY_INVOLVED", "110 already has ticket " + ticketId);
+        }
+        apply(new TicketEscalatedEvent(ticketId, c.requestId(), c.actor(), party, PartyCode.POLICE_110,
+                c.reason(), clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(SuperviseTicketCommand c, Clock clock) {
+        if (isRetry(c)) {
+            return;
+        }
+        requireOpen();
+        PartyCode party = c.actor().party();
+        if (!party.equals(PartyCode.SUPERVISION) && !party.equals(origin) && !party.equals(holder)) {
+            throw new NotPermittedException(party + " may not supervise ticket " + ticketId
+                    + ": only the supervision office, the origin platform or the holder may");
+        }
+        apply(new TicketSupervisedEvent(ticketId, c.requestId(), c.actor(), c.note(), clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(CloseTicketCommand c, Clock clock) {
+        if (isRetry(c)) {
+            return;
+        }
+        requireOpen();
+        requireHolder(c, "close");
+        requireNoPendingHandover("close");
+        List<PartyCode> pending = parties.pending();
+        List<PartyCode> silent = parties.acceptedWithoutResult(holder);
+        if (!pending.isEmpty() || !silent.isEmpty()) {
+            throw new TicketRuleViolation("RESULTS_OUTSTANDING", "ticket " + ticketId
+                    + " cannot close before every party has fed back its result; waiting for "
+                    + (pending.isEmpty() ? silent : pending));
+        }
+        apply(new TicketClosedEvent(ticketId, c.requestId(), c.actor(), c.result(), c.resolved(),
+                clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(RateSatisfactionCommand c, Clock clock) {
+        if (isRetry(c)) {
+            return;
+        }
+        if (state != TicketState.CLOSED) {
+            throw new TicketRuleViolation("NOT_CLOSED", "only a closed ticket can be rated");
+        }
+        if (!c.actor().party().equals(origin)) {
+            throw new NotPermittedException("only the origin platform " + origin + " rates ticket " + ticketId);
+        }
+        if (rated) {
+            throw new TicketRuleViolation("ALREADY_RATED", "ticket " + ticketId + " is already rated");
+        }
+        if (c.score() < 1 || c.score() > 5) {
+            throw new TicketRuleViolation("SCORE_OUT_OF_RANGE", "satisfaction score must be 1 to 5");
+        }
+        apply(new SatisfactionRatedEvent(ticketId, c.requestId(), c.actor(), c.score(), c.comment(),
+                clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(ReopenTicketCommand c, Clock clock) {
+        if (isRetry(c)) {
+            return;
+        }
+        if (state != TicketState.CLOSED) {
+            throw new TicketRuleViolation("NOT_CLOSED", "only a closed ticket can be reopened");
+        }
+        PartyCode party = c.actor().party();
+        if (!party.equals(origin) && !party.equals(holder) && !party.equals(PartyCode.SUPERVISION)) {
+            throw new NotPermittedException(party + " may not reopen ticket " + ticketId);
+        }
+        apply(new TicketReopenedEvent(ticketId, c.requestId(), c.actor(), c.reason(), clock.instant()));
+    }
+
+    private boolean isRetry(TicketCommand c) {
+        return handledRequests.contains(c.requestId());
+    }
+
+    private void requireOpen() {
+        if (state == TicketState.CLOSED) {
+            throw new TicketRuleViolation("TICKET_CLOSED",
+                    "ticket " + ticketId + " is closed: it takes only a rating or a reopening");
+        }
+    }
+
+    private void requireHolder(TicketCommand c, String action) {
+        if (!c.actor().party().equals(holder)) {
+            throw new NotPermittedException(c.actor().party() + " may not " + action + " ticket " + ticketId
+                    + ": it is held by " + holder);
+        }
+    }
+
+    private void requireNoPendingHandover(String action) {
+        if (parties.anyPendingHandover()) {
+            throw new TicketRuleViolation("AWAITING_ACCEPTANCE", "cannot " + action + " ticket " + ticketId
+                    + " while " + parties.pending() + " have not signed for it");
+        }
+    }
+
+    private Involvement requirePendingParty(TicketCommand c, String action) {
+        PartyCode party = c.actor().party();
+        Involvement involvement = parties.of(party).orElseThrow(() -> new NotPermittedException(
+                party + " may not " + action + " ticket " + ticketId + ": it was not handed to " + party));
+        if (!involvement.isPending()) {
+            throw new TicketRuleViolation("ALREADY_ANSWERED", party + " has already "
+                    + involvement.status().name().toLowerCase() + " ticket " + ticketId);
+        }
+        return involvement;
+    }
+
+    private void requireAcceptedParty(TicketCommand c, String action) {
+        PartyCode party = c.actor().party();
+        Involvement involvement = parties.of(party).orElseThrow(() -> new NotPermittedException(
+                party + " may not " + action + " ticket " + ticketId + ": it is not a party to it"));
+        if (!involvement.isAccepted()) {
+            throw new TicketRuleViolation("NOT_ACCEPTED",
+                    party + " must sign for ticket " + ticketId + " before it can " + action + " it");
+        }
+    }
+
+    @EventSourcingHandler
+    void on(TicketReceivedEvent e) {
+        ticketId = e.ticketId();
+        origin = e.actor().platform();
+        holder = origin;
+        state = TicketState.RECEIVED;
+        remember(e);
+    }
+
+    @EventSourcingHandler
+    void on(TicketTransferredEvent e) {
+        stateBeforeHandover = state;
+        state = TicketState.AWAITING_ACCEPTANCE;
+        e.targets().forEach(target -> parties.bringIn(target, PartyRole.TRANSFER_TARGET));
+        remember(e);
+    }
+
+    @EventSourcingHandler
+    void on(TicketAcceptedEvent e) {
+        parties.markStatus(e.party(), PartyStatus.ACCEPTED);
+        if (e.holderChanged()) {
+            holder = e.party();
+            state = TicketState.IN_HANDLING;
+        }
+        remember(e);
+    }
+
+    @EventSourcingHandler
+    void on(TicketReturnedEvent e) {
+        parties.markStatus(e.party(), PartyStatus.RETURNED);
+        returnCount = e.returnCount();
+        if (state == TicketState.AWAITING_ACCEPTANCE && !parties.anyPendingHandover()) {
+            state = stateBeforeHandover;
+        }
+        remember(e);
+    }
+
+    @EventSourcingHandler
+    void on(TicketDispatchedEvent e) {
+        parties.bringIn(e.handlingUnit(), PartyRole.HANDLING_UNIT);
+        state = TicketState.IN_HANDLING;
+        remember(e);
+    }
+
+    @EventSourcingHandler
+    void on(FeedbackRecordedEvent e) {
+        if (e.kind() == FeedbackKind.RESULT) {
+            parties.markResultReported(e.party());
+        }
+        remember(e);
+    }
+
+    @EventSourcingHandler
+    void on(TicketEscalatedEvent e) {
+        parties.bringIn(e.target(), PartyRole.ESCALATION_TARGET);
+        remember(e);
+    }
+
+    @EventSourcingHandler
+    void on(TicketSupervisedEvent e) {
+        remember(e);
+    }
+
+    @EventSourcingHandler
+    void on(TicketClosedEvent e) {
+        state = TicketState.CLOSED;
+        rated = false;
+        remember(e);
+    }
+
+    @EventSourcingHandler
+    void on(SatisfactionRatedEvent e) {
+        rated = true;
+        remember(e);
+    }
+
+    @EventSourcingHandler
+    void on(TicketReopenedEvent e) {
+        state = TicketState.IN_HANDLING;
+        parties.forgetResults();
+        remember(e);
+    }
+
+    private void remember(TicketEvent e) {
+        handledRequests.add(e.requestId());
+    }
+}
