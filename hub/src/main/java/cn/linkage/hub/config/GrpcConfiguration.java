@@ -1,0 +1,40 @@
+package cn.linkage.hub.config;
+
+import cn.linkage.hub.application.TicketGateway;
+import cn.linkage.hub.grpc.GrpcServerLifecycle;
+import cn.linkage.hub.grpc.TicketGrpcService;
+import io.grpc.BindableService;
+import io.grpc.protobuf.services.HealthStatusManager;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The gRPC API: its services, the standard health service, reflection, and the server itself. */
+@Configuration(proxyBeanMethods = false)
+public class GrpcConfiguration {
+
+    @Bean
+    public TicketGateway ticketGateway(CommandGateway commandGateway, EventStore eventStore) {
+        return new TicketGateway(commandGateway, eventStore, Duration.ofSeconds(30));
+    }
+
+    @Bean
+    public TicketGrpcService ticketGrpcService(TicketGateway gateway, Clock clock) {
+        return new TicketGrpcService(gateway, clock);
+    }
+
+    @Bean
+    public HealthStatusManager healthStatusManager() {
+        return new HealthStatusManager();
+    }
+
+    @Bean
+    public GrpcServerLifecycle grpcServer(HubProperties properties, List<BindableService> services,
+                                          HealthStatusManager health) {
+        return new GrpcServerLifecycle(properties.grpc(), services, health);
+    }
+}

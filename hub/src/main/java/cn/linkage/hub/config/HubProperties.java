@@ -1,0 +1,43 @@
+package cn.linkage.hub.config;
+
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Everything an operator configures, under the prefix {@code linkage}. See docs/configuration.md.
+ *
+ * @param mongo    where the event store and read models live
+ * @param embedded the in-process store used when no MongoDB URI is given
+ * @param grpc     where the gRPC API listens
+ */
+@ConfigurationProperties("linkage")
+public record HubProperties(@DefaultValue Mongo mongo, @DefaultValue Embedded embedded, @DefaultValue Grpc grpc) {
+
+    /**
+     * @param uri      a MongoDB connection string; empty means "start the embedded store"
+     * @param database the database holding all the hub's collections
+     */
+    public record Mongo(@DefaultValue("") String uri, @DefaultValue("linkage") String database) {
+
+        public boolean embedded() {
+            return uri == null || uri.isBlank();
+        }
+    }
+
+    /**
+     * @param dataDir where the embedded store keeps its H2 file
+     * @param host    the loopback address the embedded store binds to
+     * @param port    its port; 0 picks a free one
+     */
+    public record Embedded(@DefaultValue("./data") Path dataDir, @DefaultValue("127.0.0.1") String host,
+                           @DefaultValue("0") int port) {
+    }
+
+    /**
+     * @param address the address the gRPC server binds to
+     * @param port    its port; 0 picks a free one (tests)
+     */
+    public record Grpc(@DefaultValue("127.0.0.1") String address, @DefaultValue("9090") int port) {
+    }
+}

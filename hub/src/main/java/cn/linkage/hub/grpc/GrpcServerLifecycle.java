@@ -1,0 +1,96 @@
+package cn.linkage.hub.grpc;
+
+import cn.linkage.hub.config.HubProperties;
+import io.grpc.BindableService;
+import io.grpc.Server;
+import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.protobuf.services.HealthStatusManager;
+import io.grpc.protobuf.services.ProtoReflectionService;
+import io.grpc.protobuf.services.ProtoReflectionServiceV1;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * The plain grpc-java server, started after everything else (Axon's processors included) and
+ * stopped first, so no call arrives at a half-built or half-stopped hub.
+ */
+public class GrpcServerLifecycle implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(GrpcServerLifecycle.class);
+
+    private final HubProperties.Grpc settings;
+    private final List<BindableService> services;
+    private final HealthStatusManager health;
+    private volatile Server server;
+
+    public GrpcServerLifecycle(HubProperties.Grpc settings, List<BindableService> services, HealthStatusManager health) {
+        this.settings = settings;
+        this.services = services;
+        this.health = health;
+    }
+
+    @Override
+    @SuppressWarnings("deprecation") // v1alpha reflection: older tools (grpcurl < 1.8.8) speak only that.
+    public void start() {
+        NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(settings.address(), settings.port()))
+                .addService(health.getHealthService())
+                .addService(ProtoReflectionServiceV1.newInstance())
+                .addService(ProtoReflectionService.newInstance());
+        services.forEach(builder::addService);
+        try {
+            server = builder.build().start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot bind the gRPC server to " + settings.address() + ":" + settings.port(), e);
+        }
+        services.forEach(s -> health.setStatus(s.bindService().getServiceDescriptor().getName(), ServingStatus.SERVING));
+        health.setStatus("", ServingStatus.SERVING);
+        log.info("Linkage hub gRPC API listening on {}", address());
+    }
+
+    @Override
+    public void stop() {
+        Server running = server;
+        if (running == null) {
+            return;
+        }
+        health.enterTerminalState();
+        running.shutdown();
+        try {
+            if (!running.awaitTermination(10, TimeUnit.SECONDS)) {
+                running.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            running.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+        server = null;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return server != null;
+    }
+
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 100;
+    }
+
+    /** The bound address as host:port (the real port when 0 was configured). */
+    public String address() {
+        Server running = server;
+        int port = running == null ? settings.port() : running.getPort();
+        return settings.address() + ":" + port;
+    }
+
+    public int port() {
+        return server.getPort();
+    }
+}

@@ -1,0 +1,42 @@
+package cn.linkage.hub.storage;
+
+import cn.linkage.hub.config.HubProperties;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * With no MongoDB URI configured, the hub runs mongo-java-server (H2 backend) in-process and talks to
+ * it over the wire protocol like to a real server, so both set-ups share one code path.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "linkage.mongo.uri", havingValue = "", matchIfMissing = true)
+public class EmbeddedMongoConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoConfiguration.class);
+
+    // Shut down through the bean's own destroy method: a failed start otherwise leaves the JVM hanging.
+    @Bean(destroyMethod = "shutdownNow")
+    public MongoServer embeddedMongoServer(HubProperties properties) {
+        HubProperties.Embedded embedded = properties.embedded();
+        Path file = embedded.dataDir().toAbsolutePath().normalize().resolve("linkage-hub.mv");
+        try {
+            Files.createDirectories(file.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the embedded store's data directory " + file.getParent(), e);
+        }
+        MongoServer server = new MongoServer(new H2Backend(file.toString()));
+        server.bind(embedded.host(), embedded.port());
+        log.info("Embedded MongoDB-compatible store (mongo-java-server, H2) at {} serving {}", server.getLocalAddress(),
+                file);
+        return server;
+    }
+}
