@@ -1,0 +1,75 @@
+package cn.linkage.hub.support;
+
+import cn.linkage.hub.HubApplication;
+import cn.linkage.hub.grpc.GrpcServerLifecycle;
+import cn.linkage.proto.v1.TicketServiceGrpc;
+import de.bwaldvogel.mongo.MongoServer;
+import io.grpc.ManagedChannel;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * A real hub process-in-a-JVM for tests: the Spring application with its gRPC server on a free
+ * loopback port, on the embedded store under a given directory or on another hub's store.
+ */
+public final class RunningHub implements AutoCloseable {
+
+    private final ConfigurableApplicationContext context;
+    private final ManagedChannel channel;
+
+    private RunningHub(List<String> args) {
+        System.setProperty("axoniq.update-checker.disabled", "true");
+        List<String> all = new ArrayList<>(args);
+        all.add("--linkage.grpc.address=127.0.0.1");
+        all.add("--linkage.grpc.port=0");
+        all.add("--spring.main.banner-mode=off");
+        context = new SpringApplicationBuilder(HubApplication.class).run(all.toArray(String[]::new));
+        int port = context.getBean(GrpcServerLifecycle.class).port();
+        channel = NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
+    }
+
+    /** A hub on the embedded store persisting under {@code dataDir}. */
+    public static RunningHub embedded(Path dataDir, String... extraArgs) {
+        List<String> args = new ArrayList<>(List.of("--linkage.embedded.data-dir=" + dataDir));
+        args.addAll(List.of(extraArgs));
+        return new RunningHub(args);
+    }
+
+    /** A second hub node on the same store as {@code other} (as two nodes on one replica set). */
+    public static RunningHub sharingStoreOf(RunningHub other) {
+        return new RunningHub(List.of("--linkage.mongo.uri=" + other.mongoUri()));
+    }
+
+    public String mongoUri() {
+        MongoServer server = context.getBean(MongoServer.class);
+        return "mongodb://" + server.getLocalAddress().getHostString() + ":" + server.getLocalAddress().getPort();
+    }
+
+    public TicketServiceGrpc.TicketServiceBlockingStub tickets() {
+        return TicketServiceGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS);
+    }
+
+    public ManagedChannel channel() {
+        return channel;
+    }
+
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    @Override
+    public void close() {
+        channel.shutdownNow();
+        try {
+            channel.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        context.close();
+    }
+}
