@@ -3,6 +3,7 @@ package cn.linkage.command.ticket;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import cn.linkage.api.FeedbackKind;
+import cn.linkage.api.LinkagePolicy;
 import cn.linkage.api.NotPermittedException;
 import cn.linkage.api.PartyCode;
 import cn.linkage.api.PartyRole;
@@ -12,6 +13,7 @@ import cn.linkage.api.TicketAlreadyExistsException;
 import cn.linkage.api.TicketId;
 import cn.linkage.api.TicketRuleViolation;
 import cn.linkage.api.TicketState;
+import cn.linkage.api.Urgency;
 import cn.linkage.api.command.*;
 import cn.linkage.api.event.*;
 import java.time.Clock;
@@ -37,7 +39,11 @@ public class Ticket {
     private PartyCode holder;
     private TicketState state;
     private TicketState stateBeforeHandover;
+    private Urgency urgency;
     private int returnCount;
+    private int returnsSinceSettlement;
+    private boolean consultationPending;
+    private PartyCode agreedOwner;
     private boolean rated;
     private final Parties parties = new Parties();
     private final Set<RequestId> handledRequests = new HashSet<>();
@@ -62,7 +68,7 @@ public class Ticket {
     }
 
     @CommandHandler
-    public void handle(TransferTicketCommand c, Clock clock) {
+    public void handle(TransferTicketCommand c, Clock clock, LinkagePolicy policy) {
         if (isRetry(c)) {
             return;
         }
@@ -74,8 +80,61 @@ public class Ticket {
             throw new TicketRuleViolation("INVALID_TARGETS",
                     "targets must be distinct, at least one, and not the holder " + holder);
         }
+        requireSettledOwnershipFor(targets, c, policy);
         apply(new TicketTransferredEvent(ticketId, c.requestId(), c.actor(), holder, targets, c.mode(),
                 c.reason(), true, c.threePartyCall(), c.catalogueRow(), clock.instant()));
+    }
+
+    /** R4: a ticket that keeps bouncing is settled by consultation or a three-party call, not by transfer. */
+    private void requireSettledOwnershipFor(List<PartyCode> targets, TransferTicketCommand c, LinkagePolicy policy) {
+        if (agreedOwner != null) {
+            if (!targets.equals(List.of(agreedOwner))) {
+                throw new TicketRuleViolation("CONSULTATION_OUTCOME",
+                        "consultation settled that " + agreedOwner + " takes ticket " + ticketId);
+            }
+            return;
+        }
+        if (returnsSinceSettlement < policy.returnsBeforeConsultation()) {
+            return;
+        }
+        PartyCode agreedOnCall = c.threePartyCall() == null ? null : c.threePartyCall().agreedOwner();
+        if (!targets.equals(agreedOnCall == null ? null : List.of(agreedOnCall))) {
+            throw new TicketRuleViolation("CONSULTATION_REQUIRED", "ticket " + ticketId + " was returned "
+                    + returnCount + " times: R4 requires a consultation (会商) or a three-party call agreement");
+        }
+    }
+
+    @CommandHandler
+    public void handle(RequestConsultationCommand c, Clock clock) {
+        if (isRetry(c)) {
+            return;
+        }
+        requireOpen();
+        requireHolder(c, "request consultation on");
+        if (consultationPending) {
+            throw new TicketRuleViolation("CONSULTATION_PENDING", "ticket " + ticketId + " already awaits consultation");
+        }
+        if (returnCount == 0) {
+            throw new TicketRuleViolation("NOTHING_DISPUTED", "ticket " + ticketId + " was never returned");
+        }
+        apply(new ConsultationRequestedEvent(ticketId, c.requestId(), c.actor(), holder, returnCount, c.reason(),
+                clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(SettleConsultationCommand c, Clock clock) {
+        if (isRetry(c)) {
+            return;
+        }
+        requireOpen();
+        if (!c.actor().party().equals(PartyCode.SUPERVISION)) {
+            throw new NotPermittedException("only the supervision office records a consultation's outcome");
+        }
+        if (!consultationPending) {
+            throw new TicketRuleViolation("NO_CONSULTATION", "ticket " + ticketId + " awaits no consultation");
+        }
+        apply(new ConsultationSettledEvent(ticketId, c.requestId(), c.actor(), c.agreedOwner(), c.note(),
+                clock.instant()));
     }
 
     @CommandHandler
@@ -98,6 +157,15 @@ public class Ticket {
         }
         requireOpen();
         requirePendingParty(c, "return");
+        PartyCode party = c.actor().party();
+        if (urgency == Urgency.EMERGENCY && party.equals(PartyCode.POLICE_110)) {
+            throw new TicketRuleViolation("EMERGENCY_NOT_RETURNABLE", "R4: 110 dispatches first where life, "
+                    + "property or public safety is in danger; it cannot return emergency ticket " + ticketId);
+        }
+        if (party.equals(agreedOwner)) {
+            throw new TicketRuleViolation("SETTLED_BY_CONSULTATION",
+                    "consultation settled that " + party + " takes ticket " + ticketId);
+        }
         apply(new TicketReturnedEvent(ticketId, c.requestId(), c.actor(), c.actor().party(), c.reason(),
                 c.reasonText(), returnCount + 1, clock.instant()));
     }
@@ -110,6 +178,10 @@ public class Ticket {
         requireOpen();
         requireHolder(c, "dispatch");
         requireNoPendingHandover("dispatch");
+        if (urgency == Urgency.EMERGENCY && !policeHasIt()) {
+            throw new TicketRuleViolation("POLICE_DISPATCH_FIRST",
+                    "R4: emergency ticket " + ticketId + " goes to 110 before any handling unit");
+        }
         parties.of(c.handlingUnit()).filter(i -> i.status() != PartyStatus.RETURNED).ifPresent(i -> {
             throw new TicketRuleViolation("ALREADY_DISPATCHED",
                     "ticket " + ticketId + " is already with " + c.handlingUnit());
@@ -216,6 +288,11 @@ public class Ticket {
         apply(new TicketReopenedEvent(ticketId, c.requestId(), c.actor(), c.reason(), clock.instant()));
     }
 
+    private boolean policeHasIt() {
+        return PartyCode.POLICE_110.equals(holder)
+                || parties.of(PartyCode.POLICE_110).filter(Involvement::isAccepted).isPresent();
+    }
+
     private boolean isRetry(TicketCommand c) {
         return handledRequests.contains(c.requestId());
     }
@@ -267,6 +344,7 @@ public class Ticket {
         ticketId = e.ticketId();
         origin = e.actor().platform();
         holder = origin;
+        urgency = e.urgency();
         state = TicketState.RECEIVED;
         remember(e);
     }
@@ -282,6 +360,9 @@ public class Ticket {
     @EventSourcingHandler
     void on(TicketAcceptedEvent e) {
         parties.markStatus(e.party(), PartyStatus.ACCEPTED);
+        if (e.party().equals(agreedOwner)) {
+            agreedOwner = null; // the settlement is carried out; later transfers follow the usual rules
+        }
         if (e.holderChanged()) {
             holder = e.party();
             state = TicketState.IN_HANDLING;
@@ -293,6 +374,7 @@ public class Ticket {
     void on(TicketReturnedEvent e) {
         parties.markStatus(e.party(), PartyStatus.RETURNED);
         returnCount = e.returnCount();
+        returnsSinceSettlement++;
         if (state == TicketState.AWAITING_ACCEPTANCE && !parties.anyPendingHandover()) {
             state = stateBeforeHandover;
         }
@@ -317,6 +399,20 @@ public class Ticket {
     @EventSourcingHandler
     void on(TicketEscalatedEvent e) {
         parties.bringIn(e.target(), PartyRole.ESCALATION_TARGET);
+        remember(e);
+    }
+
+    @EventSourcingHandler
+    void on(ConsultationRequestedEvent e) {
+        consultationPending = true;
+        remember(e);
+    }
+
+    @EventSourcingHandler
+    void on(ConsultationSettledEvent e) {
+        consultationPending = false;
+        agreedOwner = e.agreedOwner();
+        returnsSinceSettlement = 0;
         remember(e);
     }
 

@@ -19,6 +19,7 @@ class TicketLifecycleTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Ticket.class);
         fixture.registerInjectableResource(CLOCK);
+        fixture.registerInjectableResource(LinkagePolicy.DEFAULT);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package cn.linkage.hub.config;
 
+import cn.linkage.api.LinkagePolicy;
 import cn.linkage.command.ticket.Ticket;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,6 +22,11 @@ public class AxonConfiguration {
     @Bean
     public Clock clock() {
         return Clock.systemUTC();
+    }
+
+    @Bean
+    public LinkagePolicy linkagePolicy(HubProperties properties) {
+        return new LinkagePolicy(properties.rules().returnsBeforeConsultation());
     }
 
     @Bean

@@ -10,9 +10,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param mongo    where the event store and read models live
  * @param embedded the in-process store used when no MongoDB URI is given
  * @param grpc     where the gRPC API listens
+ * @param rules    the city's tunable linkage rules
  */
 @ConfigurationProperties("linkage")
-public record HubProperties(@DefaultValue Mongo mongo, @DefaultValue Embedded embedded, @DefaultValue Grpc grpc) {
+public record HubProperties(@DefaultValue Mongo mongo, @DefaultValue Embedded embedded, @DefaultValue Grpc grpc,
+                            @DefaultValue Rules rules) {
 
     /**
      * @param uri      a MongoDB connection string; empty means "start the embedded store"
@@ -39,5 +41,11 @@ public record HubProperties(@DefaultValue Mongo mongo, @DefaultValue Embedded em
      * @param port    its port; 0 picks a free one (tests)
      */
     public record Grpc(@DefaultValue("127.0.0.1") String address, @DefaultValue("9090") int port) {
+    }
+
+    /**
+     * @param returnsBeforeConsultation after this many returns a ticket goes to consultation (R4)
+     */
+    public record Rules(@DefaultValue("2") int returnsBeforeConsultation) {
     }
 }
