@@ -66,6 +66,16 @@ public class TicketGrpcService extends TicketServiceGrpc.TicketServiceImplBase {
     }
 
     @Override
+    public void requestConsultation(RequestConsultationRequest request, StreamObserver<Ticket> response) {
+        answer(response, () -> gateway.execute(requests.requestConsultation(request)));
+    }
+
+    @Override
+    public void settleConsultation(SettleConsultationRequest request, StreamObserver<Ticket> response) {
+        answer(response, () -> gateway.execute(requests.settleConsultation(request)));
+    }
+
+    @Override
     public void closeTicket(CloseTicketRequest request, StreamObserver<Ticket> response) {
         answer(response, () -> gateway.execute(requests.close(request)));
     }

@@ -132,6 +132,21 @@ final class TicketRequestMapper {
                 TicketMessages.actor(r.getActor()), r.getNote());
     }
 
+    RequestConsultationCommand requestConsultation(RequestConsultationRequest r) {
+        common(r.getName(), r.getRequestId(), r.hasActor(), r.getActor())
+                .required("reason", r.getReason(), MAX_TEXT).throwIfAny();
+        return new RequestConsultationCommand(ticketId(r.getName()), TicketMessages.requestId(r.getRequestId()),
+                TicketMessages.actor(r.getActor()), r.getReason());
+    }
+
+    SettleConsultationCommand settleConsultation(SettleConsultationRequest r) {
+        common(r.getName(), r.getRequestId(), r.hasActor(), r.getActor())
+                .required("agreed_owner", r.getAgreedOwner(), MAX_CODE)
+                .maxLength("note", r.getNote(), MAX_TEXT).throwIfAny();
+        return new SettleConsultationCommand(ticketId(r.getName()), TicketMessages.requestId(r.getRequestId()),
+                TicketMessages.actor(r.getActor()), new PartyCode(r.getAgreedOwner()), r.getNote());
+    }
+
     CloseTicketCommand close(CloseTicketRequest r) {
         common(r.getName(), r.getRequestId(), r.hasActor(), r.getActor())
                 .required("result", r.getResult(), MAX_TEXT).throwIfAny();
