@@ -56,6 +56,14 @@ class MongoJavaServerCapabilitiesTest {
         assertThat(commits.find(Filters.in("keys", "a:2", "a:7")).first()).extracting(d -> d.get("_id")).isEqualTo(1L);
     }
 
+    /** Real MongoDB returns such a document once; readers therefore deduplicate by {@code _id}. */
+    @Test
+    void inLookupMatchingSeveralKeysOfOneDocumentReturnsItOncePerKey() {
+        commits.insertOne(new Document("_id", 1L).append("keys", List.of("a:0", "a:1", "a:2")));
+
+        assertThat(commits.find(Filters.in("keys", "a:0", "a:1")).into(new ArrayList<>())).hasSize(2);
+    }
+
     @Test
     void inLookupOnUniqueArrayIndexDoesNotScan() {
         int documents = 20_000;
