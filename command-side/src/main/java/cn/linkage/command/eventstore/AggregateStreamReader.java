@@ -1,0 +1,94 @@
+package cn.linkage.command.eventstore;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import org.axonframework.eventhandling.DomainEventData;
+import org.bson.Document;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+
+/**
+ * Loads an aggregate's events by probing the unique stream keys with {@code $in} over a window of sequence
+ * numbers. An aggregate's sequence numbers are contiguous, so when the highest one found lies below the end of
+ * the window the stream is complete: a further event would have had its key inside the window.
+ */
+final class AggregateStreamReader {
+
+    private final MongoCollection<Document> events;
+    private final EventEntryCodec codec;
+    private final int probeWindow;
+
+    AggregateStreamReader(MongoCollection<Document> events, EventEntryCodec codec, int probeWindow) {
+        this.events = events;
+        this.codec = codec;
+        this.probeWindow = probeWindow;
+    }
+
+    /** Lazily yields the aggregate's events from {@code firstSequenceNumber} on, one probe per window. */
+    Iterator<DomainEventData<?>> read(String aggregateIdentifier, long firstSequenceNumber) {
+        return new Iterator<>() {
+            private Slice slice = probe(aggregateIdentifier, firstSequenceNumber);
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                while (next == slice.entries().size() && !slice.complete()) {
+                    slice = probe(aggregateIdentifier, slice.nextSequenceNumber());
+                    next = 0;
+                }
+                return next < slice.entries().size();
+            }
+
+            @Override
+            public DomainEventData<?> next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return codec.decode(slice.entries().get(next++));
+            }
+        };
+    }
+
+    Optional<Long> lastSequenceNumber(String aggregateIdentifier) {
+        Slice slice = probe(aggregateIdentifier, 0);
+        Long last = null;
+        while (true) {
+            if (!slice.entries().isEmpty()) {
+                last = slice.nextSequenceNumber() - 1;
+            }
+            if (slice.complete()) {
+                return Optional.ofNullable(last);
+            }
+            slice = probe(aggregateIdentifier, slice.nextSequenceNumber());
+        }
+    }
+
+    private Slice probe(String aggregateIdentifier, long from) {
+        long windowEnd = from + probeWindow - 1;
+        List<String> keys = new ArrayList<>(probeWindow);
+        for (long sequence = from; sequence <= windowEnd; sequence++) {
+            keys.add(CommitDocument.streamKey(aggregateIdentifier, sequence));
+        }
+        List<Document> entries = new ArrayList<>();
+        for (Document commit : CommitDocument.distinct(
+                events.find(Filters.in(CommitDocument.STREAM_KEYS, keys)).into(new ArrayList<>()))) {
+            for (Document entry : CommitDocument.eventsOf(commit)) {
+                if (aggregateIdentifier.equals(EventEntryCodec.aggregateIdentifierOf(entry))
+                    && EventEntryCodec.sequenceNumberOf(entry) >= from) {
+                    entries.add(entry);
+                }
+            }
+        }
+        entries.sort(Comparator.comparingLong(EventEntryCodec::sequenceNumberOf));
+        long highest = entries.isEmpty() ? from - 1 : EventEntryCodec.sequenceNumberOf(entries.get(entries.size() - 1));
+        return new Slice(entries, highest < windowEnd, highest + 1);
+    }
+
+    private record Slice(List<Document> entries, boolean complete, long nextSequenceNumber) {
+    }
+}

@@ -1,0 +1,94 @@
+package cn.linkage.command.eventstore;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventhandling.TrackingToken;
+import org.bson.Document;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads the next batch for a streaming reader with one {@code $in} over the unique positions index: the token's
+ * gaps plus the next {@code batchSize} positions. Positions in the window that are not found stay unseen; those
+ * below a found one become gaps of the token, to be delivered if a slow writer fills them later.
+ */
+final class TrackedEventFetcher {
+
+    private final MongoCollection<Document> events;
+    private final GlobalPositionCounter counter;
+    private final ExpiredGapPruner gapPruner;
+    private final EventEntryCodec codec;
+    private final int maxGapOffset;
+
+    TrackedEventFetcher(MongoCollection<Document> events, GlobalPositionCounter counter, ExpiredGapPruner gapPruner,
+                        EventEntryCodec codec, int maxGapOffset) {
+        this.events = events;
+        this.counter = counter;
+        this.gapPruner = gapPruner;
+        this.codec = codec;
+        this.maxGapOffset = maxGapOffset;
+    }
+
+    List<TrackedEventData<?>> fetch(TrackingToken lastToken, int batchSize) {
+        GapAwareTrackingToken token = gapPruner.prune(startingFrom(lastToken));
+        Set<Long> wanted = new LinkedHashSet<>(token.getGaps());
+        long windowStart = token.getIndex() + 1;
+        while (true) {
+            wanted.addAll(window(windowStart, batchSize));
+            List<TrackedEventData<?>> batch = eventsAt(wanted, token);
+            long windowEnd = windowStart + batchSize - 1;
+            // A whole window of abandoned positions must not stall the reader: look further while writers
+            // have reserved beyond it.
+            if (!batch.isEmpty() || windowEnd >= counter.lastReserved()) {
+                return batch;
+            }
+            wanted.clear();
+            windowStart = windowEnd + 1;
+        }
+    }
+
+    private static GapAwareTrackingToken startingFrom(TrackingToken lastToken) {
+        if (lastToken == null) {
+            return GapAwareTrackingToken.newInstance(0, Collections.emptySet());
+        }
+        if (!(lastToken instanceof GapAwareTrackingToken gapAware)) {
+            throw new IllegalArgumentException("Expected a GapAwareTrackingToken but got " + lastToken.getClass());
+        }
+        return gapAware;
+    }
+
+    private static List<Long> window(long start, int size) {
+        List<Long> positions = new ArrayList<>(size);
+        for (long position = start; position < start + size; position++) {
+            positions.add(position);
+        }
+        return positions;
+    }
+
+    private List<TrackedEventData<?>> eventsAt(Set<Long> wanted, GapAwareTrackingToken token) {
+        List<Document> commits = CommitDocument.distinct(
+                events.find(Filters.in(CommitDocument.POSITIONS, wanted)).into(new ArrayList<>()));
+        commits.sort(Comparator.comparingLong(CommitDocument::firstPositionOf));
+        List<TrackedEventData<?>> batch = new ArrayList<>();
+        GapAwareTrackingToken current = token;
+        for (Document commit : commits) {
+            long position = CommitDocument.firstPositionOf(commit);
+            for (Document entry : CommitDocument.eventsOf(commit)) {
+                // A token may point inside a commit (a reader stopped mid-commit): skip what it already covers.
+                if (position > current.getIndex() || current.getGaps().contains(position)) {
+                    current = current.advanceTo(position, maxGapOffset);
+                    batch.add(codec.decodeTracked(entry, current));
+                }
+                position++;
+            }
+        }
+        return batch;
+    }
+}
