@@ -10,11 +10,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param mongo    where the event store and read models live
  * @param embedded the in-process store used when no MongoDB URI is given
  * @param grpc     where the gRPC API listens
- * @param rules    the city's tunable linkage rules
+ * @param rules      the city's tunable linkage rules
+ * @param eventStore tunables of the event store
  */
 @ConfigurationProperties("linkage")
 public record HubProperties(@DefaultValue Mongo mongo, @DefaultValue Embedded embedded, @DefaultValue Grpc grpc,
-                            @DefaultValue Rules rules) {
+                            @DefaultValue Rules rules, @DefaultValue EventStore eventStore) {
 
     /**
      * @param uri      a MongoDB connection string; empty means "start the embedded store"
@@ -47,5 +48,11 @@ public record HubProperties(@DefaultValue Mongo mongo, @DefaultValue Embedded em
      * @param returnsBeforeConsultation after this many returns a ticket goes to consultation (R4)
      */
     public record Rules(@DefaultValue("2") int returnsBeforeConsultation) {
+    }
+
+    /**
+     * @param gapTimeout how long a tracking reader waits for a reserved, unwritten position
+     */
+    public record EventStore(@DefaultValue("60s") java.time.Duration gapTimeout) {
     }
 }
