@@ -288,6 +288,21 @@ public class Ticket {
         apply(new TicketReopenedEvent(ticketId, c.requestId(), c.actor(), c.reason(), clock.instant()));
     }
 
+    /** Allowed in every state, closed included: an auditor's question about a leak has no closing date. */
+    @CommandHandler
+    public void handle(RecordCallerAccessCommand c, Clock clock) {
+        if (isRetry(c)) {
+            return;
+        }
+        PartyCode reader = c.actor().party();
+        boolean involved = reader.equals(origin) || reader.equals(holder)
+                || parties.of(reader).filter(i -> i.status() != PartyStatus.RETURNED).isPresent();
+        if (!involved) {
+            throw new NotPermittedException(reader + " takes no part in ticket " + ticketId + " and may not see its caller");
+        }
+        apply(new CallerDetailsViewedEvent(ticketId, c.requestId(), c.actor(), c.purpose(), clock.instant()));
+    }
+
     private boolean policeHasIt() {
         return PartyCode.POLICE_110.equals(holder)
                 || parties.of(PartyCode.POLICE_110).filter(Involvement::isAccepted).isPresent();
@@ -413,6 +428,11 @@ public class Ticket {
         consultationPending = false;
         agreedOwner = e.agreedOwner();
         returnsSinceSettlement = 0;
+        remember(e);
+    }
+
+    @EventSourcingHandler
+    void on(CallerDetailsViewedEvent e) {
         remember(e);
     }
 

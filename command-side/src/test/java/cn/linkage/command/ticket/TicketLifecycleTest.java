@@ -205,4 +205,19 @@ class TicketLifecycleTest {
                         LinkageMode.ONE_KEY_TRANSFER, "x", null, null))
                 .expectException(TicketRuleViolation.class);
     }
+
+    @Test
+    void partyOfTheTicketSeesTheCallerAndTheReadIsRecorded() {
+        fixture.given(received(req("a")), transferred(req("t"), AT_12345, P110))
+                .when(new RecordCallerAccessCommand(TICKET, req("v"), AT_110, "回拨核实"))
+                .expectEvents(new CallerDetailsViewedEvent(TICKET, req("v"), AT_110, "回拨核实", NOW));
+    }
+
+    @Test
+    void strangerMayNotSeeTheCaller() {
+        fixture.given(received(req("a")), transferred(req("t"), AT_12345, P110), returned(AT_110, 1))
+                .when(new RecordCallerAccessCommand(TICKET, req("v"), AT_110, "好奇"))
+                .expectException(NotPermittedException.class)
+                .expectNoEvents();
+    }
 }

@@ -1,7 +1,5 @@
 package cn.linkage.hub.grpc;
 
-import cn.linkage.api.NotPermittedException;
-import cn.linkage.api.PartyCode;
 import cn.linkage.api.TicketId;
 import cn.linkage.hub.application.TicketGateway;
 import cn.linkage.proto.v1.*;
@@ -9,13 +7,9 @@ import cn.linkage.query.ticket.TicketDetails;
 import io.grpc.stub.StreamObserver;
 import java.util.function.Supplier;
 import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** The ticket API: validate and map, call the gateway, map errors. Decisions live in the domain. */
 public class TicketGrpcService extends TicketServiceGrpc.TicketServiceImplBase {
-
-    private static final Logger accessLog = LoggerFactory.getLogger("linkage.personal-data-access");
 
     private final TicketGateway gateway;
     private final TicketRequestMapper requests;
@@ -94,18 +88,14 @@ public class TicketGrpcService extends TicketServiceGrpc.TicketServiceImplBase {
     public void getTicket(GetTicketRequest request, StreamObserver<Ticket> response) {
         try {
             TicketId id = requests.get(request);
-            TicketDetails details = gateway.find(id)
-                    .orElseThrow(() -> new AggregateNotFoundException(id.value(), "no such ticket"));
-            if (request.getView() != TicketView.TICKET_VIEW_FULL) {
-                details = details.withCallerMasked();
+            TicketDetails details;
+            if (request.getView() == TicketView.TICKET_VIEW_FULL) {
+                // The domain decides who may see the caller, and records that it was seen.
+                details = gateway.execute(requests.callerAccess(request));
             } else {
-                PartyCode reader = TicketMessages.actor(request.getActor()).party();
-                if (!details.involves(reader)) {
-                    throw new NotPermittedException(reader + " takes no part in ticket " + id
-                            + " and may not see its caller");
-                }
-                accessLog.info("FULL view of ticket {} by {} (operator {}) for: {}", id, reader,
-                        request.getActor().getOperatorId(), request.getPurpose());
+                details = gateway.find(id)
+                        .orElseThrow(() -> new AggregateNotFoundException(id.value(), "no such ticket"))
+                        .withCallerMasked();
             }
             response.onNext(TicketMessages.ticket(details));
             response.onCompleted();

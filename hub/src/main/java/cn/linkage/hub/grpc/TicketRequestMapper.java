@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Validates each request against the contract's documented limits (every violation at once) and
@@ -180,6 +181,12 @@ final class TicketRequestMapper {
         }
         v.throwIfAny();
         return ticketId(r.getName());
+    }
+
+    /** The access record behind a FULL read; its request id is made here, at the edge. */
+    RecordCallerAccessCommand callerAccess(GetTicketRequest r) {
+        return new RecordCallerAccessCommand(ticketId(r.getName()), TicketMessages.requestId(UUID.randomUUID().toString()),
+                TicketMessages.actor(r.getActor()), r.getPurpose());
     }
 
     private Violations common(String name, String requestId, boolean hasActor, cn.linkage.proto.v1.Actor actor) {

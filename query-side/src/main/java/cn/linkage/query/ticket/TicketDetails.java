@@ -25,12 +25,6 @@ public record TicketDetails(
                 escalated, reopened, version, updateTime);
     }
 
-    /** Whether the party currently takes part in the ticket, which lets it see the caller (R2). */
-    public boolean involves(PartyCode party) {
-        return party.equals(originPlatform) || party.equals(holder)
-                || parties.stream().anyMatch(p -> p.party().equals(party) && p.status() != PartyStatus.RETURNED);
-    }
-
     public record PartyDetails(PartyCode party, PartyRole role, PartyStatus status, String partyTicketNumber,
                                Instant acceptTime, boolean resultReported, ReturnReason returnReason,
                                String returnReasonText) {
