@@ -202,13 +202,13 @@ final class TicketRequestMapper {
         return v;
     }
 
-    private static void name(Violations v, String name) {
+    static void name(Violations v, String name) {
         String id = name.startsWith(TicketMessages.NAME_PREFIX) ? name.substring(TicketMessages.NAME_PREFIX.length()) : "";
         v.check(!id.isBlank() && id.length() <= MAX_CODE && !id.contains("/"), "name",
                 "must be a ticket resource name tickets/{ticket_id}");
     }
 
-    private static TicketId ticketId(String name) {
+    static TicketId ticketId(String name) {
         return new TicketId(name.substring(TicketMessages.NAME_PREFIX.length()));
     }
 }
