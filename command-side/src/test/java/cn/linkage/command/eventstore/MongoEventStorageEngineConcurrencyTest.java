@@ -43,7 +43,7 @@ class MongoEventStorageEngineConcurrencyTest {
 
     @BeforeEach
     void start() {
-        mongo = EmbeddedMongo.inMemory();
+        mongo = openMongo();
         engine = MongoEventStorageEngine.builder()
                                         .database(mongo.database("concurrency"))
                                         .eventSerializer(TestSerializers.jackson())
@@ -55,6 +55,10 @@ class MongoEventStorageEngineConcurrencyTest {
     @AfterEach
     void stop() {
         mongo.close();
+    }
+
+    protected EmbeddedMongo openMongo() {
+        return EmbeddedMongo.inMemory();
     }
 
     @Test

@@ -36,12 +36,16 @@ class MongoEventStorageEngineTest {
 
     @BeforeEach
     void startMongo() {
-        mongo = EmbeddedMongo.inMemory();
+        mongo = openMongo();
     }
 
     @AfterEach
     void stopMongo() {
         mongo.close();
+    }
+
+    protected EmbeddedMongo openMongo() {
+        return EmbeddedMongo.inMemory();
     }
 
     private MongoEventStorageEngine engine(UnaryOperator<MongoEventStorageEngine.Builder> customization) {

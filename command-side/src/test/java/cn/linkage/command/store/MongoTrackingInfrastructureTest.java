@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.modelling.saga.AssociationValue;
+import org.axonframework.modelling.saga.AssociationValuesImpl;
 import org.axonframework.modelling.saga.repository.SagaStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -97,7 +98,7 @@ class MongoTrackingInfrastructureTest {
                 .usingRecursiveComparison().isEqualTo(saga);
 
         saga.remindersSent = 2;
-        sagas.updateSaga(TicketDeadlineSaga.class, "saga-1", saga, new org.axonframework.modelling.saga.AssociationValuesImpl(Set.of(byTicket)));
+        sagas.updateSaga(TicketDeadlineSaga.class, "saga-1", saga, new AssociationValuesImpl(Set.of(byTicket)));
         assertThat(sagas.loadSaga(TicketDeadlineSaga.class, "saga-1").saga().remindersSent).isEqualTo(2);
 
         sagas.deleteSaga(TicketDeadlineSaga.class, "saga-1", Set.of(byTicket));
