@@ -82,7 +82,9 @@
  * indexed); it runs only when an operator resets a processor to a point in time.
  *
  * <h2>Limits</h2>
- * A commit is one document, so a unit of work must stay well below MongoDB's 16 MB document limit. Reads assume a
+ * A commit is one document, so a unit of work must stay well below MongoDB's 16 MB document limit. On a replica
+ * set give the {@code MongoDatabase} write concern {@code majority}: a {@code w:1} write can be rolled back at
+ * fail-over after readers (and the aggregate's next writer) saw it. Reads assume a
  * single primary (read concern local/majority on the primary); reading tracking batches from secondaries could see
  * a later commit before an earlier one and is not supported.
  */
