@@ -2,8 +2,10 @@ package cn.linkage.command.eventstore;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import org.axonframework.eventhandling.DomainEventData;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,6 +21,12 @@ import java.util.Optional;
  */
 final class AggregateStreamReader {
 
+    private static final Bson WHOLE_EVENTS = Projections.include(CommitDocument.EVENTS);
+    /** Finding the last sequence number needs neither payloads nor metadata. */
+    private static final Bson EVENT_SLOTS_ONLY = Projections.include(
+            CommitDocument.EVENTS + "." + EventEntryCodec.AGGREGATE_IDENTIFIER,
+            CommitDocument.EVENTS + "." + EventEntryCodec.SEQUENCE_NUMBER);
+
     private final MongoCollection<Document> events;
     private final EventEntryCodec codec;
     private final int probeWindow;
@@ -32,13 +40,13 @@ final class AggregateStreamReader {
     /** Lazily yields the aggregate's events from {@code firstSequenceNumber} on, one probe per window. */
     Iterator<DomainEventData<?>> read(String aggregateIdentifier, long firstSequenceNumber) {
         return new Iterator<>() {
-            private Slice slice = probe(aggregateIdentifier, firstSequenceNumber);
+            private Slice slice = probe(aggregateIdentifier, firstSequenceNumber, WHOLE_EVENTS);
             private int next;
 
             @Override
             public boolean hasNext() {
                 while (next == slice.entries().size() && !slice.complete()) {
-                    slice = probe(aggregateIdentifier, slice.nextSequenceNumber());
+                    slice = probe(aggregateIdentifier, slice.nextSequenceNumber(), WHOLE_EVENTS);
                     next = 0;
                 }
                 return next < slice.entries().size();
@@ -55,7 +63,7 @@ final class AggregateStreamReader {
     }
 
     Optional<Long> lastSequenceNumber(String aggregateIdentifier) {
-        Slice slice = probe(aggregateIdentifier, 0);
+        Slice slice = probe(aggregateIdentifier, 0, EVENT_SLOTS_ONLY);
         Long last = null;
         while (true) {
             if (!slice.entries().isEmpty()) {
@@ -64,11 +72,11 @@ final class AggregateStreamReader {
             if (slice.complete()) {
                 return Optional.ofNullable(last);
             }
-            slice = probe(aggregateIdentifier, slice.nextSequenceNumber());
+            slice = probe(aggregateIdentifier, slice.nextSequenceNumber(), EVENT_SLOTS_ONLY);
         }
     }
 
-    private Slice probe(String aggregateIdentifier, long from) {
+    private Slice probe(String aggregateIdentifier, long from, Bson projection) {
         long windowEnd = from + probeWindow - 1;
         List<String> keys = new ArrayList<>(probeWindow);
         for (long sequence = from; sequence <= windowEnd; sequence++) {
@@ -76,7 +84,8 @@ final class AggregateStreamReader {
         }
         List<Document> entries = new ArrayList<>();
         for (Document commit : CommitDocument.distinct(
-                events.find(Filters.in(CommitDocument.STREAM_KEYS, keys)).into(new ArrayList<>()))) {
+                events.find(Filters.in(CommitDocument.STREAM_KEYS, keys)).projection(projection)
+                      .into(new ArrayList<>()))) {
             for (Document entry : CommitDocument.eventsOf(commit)) {
                 if (aggregateIdentifier.equals(EventEntryCodec.aggregateIdentifierOf(entry))
                     && EventEntryCodec.sequenceNumberOf(entry) >= from) {

@@ -5,6 +5,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import org.axonframework.common.AxonConfigurationException;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -70,8 +71,8 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 
     /** Idempotent: creating an existing index with the same options is a no-op. */
     private void ensureIndexes() {
-        IndexOptions unique = new IndexOptions().unique(true);
-        events.createIndex(Indexes.ascending(CommitDocument.STREAM_KEYS), unique.name("unique_stream_keys"));
+        events.createIndex(Indexes.ascending(CommitDocument.STREAM_KEYS),
+                           new IndexOptions().unique(true).name("unique_stream_keys"));
         events.createIndex(Indexes.ascending(CommitDocument.POSITIONS),
                            new IndexOptions().unique(true).name("unique_positions"));
     }
@@ -223,7 +224,9 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         @Override
         protected void validate() {
             super.validate();
-            Objects.requireNonNull(database, "The MongoDatabase is mandatory");
+            if (database == null) {
+                throw new AxonConfigurationException("The MongoDatabase is mandatory");
+            }
         }
 
         public MongoEventStorageEngine build() {

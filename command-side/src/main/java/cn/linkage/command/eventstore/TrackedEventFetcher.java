@@ -38,19 +38,19 @@ final class TrackedEventFetcher {
 
     List<TrackedEventData<?>> fetch(TrackingToken lastToken, int batchSize) {
         GapAwareTrackingToken token = gapPruner.prune(startingFrom(lastToken));
-        Set<Long> wanted = new LinkedHashSet<>(token.getGaps());
-        long windowStart = token.getIndex() + 1;
+        long windowSize = batchSize;
         while (true) {
-            wanted.addAll(window(windowStart, batchSize));
+            long windowEnd = token.getIndex() + windowSize;
+            Set<Long> wanted = new LinkedHashSet<>(token.getGaps());
+            wanted.addAll(window(token.getIndex() + 1, windowEnd));
             List<TrackedEventData<?>> batch = eventsAt(wanted, token);
-            long windowEnd = windowStart + batchSize - 1;
-            // A whole window of abandoned positions must not stall the reader: look further while writers
-            // have reserved beyond it.
+            // A window of abandoned positions must not stall the reader, so look further while writers have
+            // reserved beyond it. The wider window starts again right after the token: a commit below the new
+            // part may have become visible meanwhile and must come out first, in position order.
             if (!batch.isEmpty() || windowEnd >= counter.lastReserved()) {
                 return batch;
             }
-            wanted.clear();
-            windowStart = windowEnd + 1;
+            windowSize *= 2;
         }
     }
 
@@ -64,9 +64,9 @@ final class TrackedEventFetcher {
         return gapAware;
     }
 
-    private static List<Long> window(long start, int size) {
-        List<Long> positions = new ArrayList<>(size);
-        for (long position = start; position < start + size; position++) {
+    private static List<Long> window(long first, long last) {
+        List<Long> positions = new ArrayList<>();
+        for (long position = first; position <= last; position++) {
             positions.add(position);
         }
         return positions;
