@@ -12,6 +12,10 @@ public class HubApplication {
     public static void main(String[] args) {
         // The machines have no internet: Axon's update checker would only wait and log.
         System.setProperty("axoniq.update-checker.disabled", "true");
-        SpringApplication.run(HubApplication.class, args);
+        var context = SpringApplication.run(HubApplication.class, args);
+        if (!"serve".equals(context.getEnvironment().getProperty("linkage.mode", "serve"))) {
+            // One-shot modes (verify) end here with their own exit code.
+            System.exit(SpringApplication.exit(context));
+        }
     }
 }

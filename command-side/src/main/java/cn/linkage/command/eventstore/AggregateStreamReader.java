@@ -27,6 +27,11 @@ final class AggregateStreamReader {
             CommitDocument.EVENTS + "." + EventEntryCodec.AGGREGATE_IDENTIFIER,
             CommitDocument.EVENTS + "." + EventEntryCodec.SEQUENCE_NUMBER);
 
+    private static final Bson CHAIN_SLOTS = Projections.include(
+            CommitDocument.EVENTS + "." + EventEntryCodec.AGGREGATE_IDENTIFIER,
+            CommitDocument.EVENTS + "." + EventEntryCodec.SEQUENCE_NUMBER,
+            CommitDocument.EVENTS + "." + EventHashChain.HASH);
+
     private final MongoCollection<Document> events;
     private final EventEntryCodec codec;
     private final int probeWindow;
@@ -74,6 +79,25 @@ final class AggregateStreamReader {
             }
             slice = probe(aggregateIdentifier, slice.nextSequenceNumber(), EVENT_SLOTS_ONLY);
         }
+    }
+
+    /**
+     * The stored hash of one event, for the chain of the next commit: one exact lookup on its stream key.
+     * Events stored before the chain existed have none and chain from {@link EventHashChain#GENESIS}.
+     */
+    String storedHash(String aggregateIdentifier, long sequenceNumber) {
+        Document commit = events.find(Filters.eq(CommitDocument.STREAM_KEYS,
+                                                 CommitDocument.streamKey(aggregateIdentifier, sequenceNumber)))
+                                .projection(CHAIN_SLOTS).first();
+        if (commit == null) {
+            return EventHashChain.GENESIS;
+        }
+        return CommitDocument.eventsOf(commit).stream()
+                             .filter(e -> aggregateIdentifier.equals(EventEntryCodec.aggregateIdentifierOf(e))
+                                          && EventEntryCodec.sequenceNumberOf(e) == sequenceNumber)
+                             .map(e -> e.getString(EventHashChain.HASH))
+                             .filter(java.util.Objects::nonNull)
+                             .findFirst().orElse(EventHashChain.GENESIS);
     }
 
     private Slice probe(String aggregateIdentifier, long from, Bson projection) {

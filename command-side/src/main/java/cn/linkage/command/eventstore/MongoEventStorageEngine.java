@@ -85,7 +85,9 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         try {
             List<Document> entries = new ArrayList<>(eventMessages.size());
             eventMessages.forEach(event -> entries.add(codec.encode(event, serializer)));
-            commitWriter.write(UnstoredCommit.of(entries));
+            UnstoredCommit commit = UnstoredCommit.of(entries);
+            EventHashChain.link(entries, aggregateStreamReader::storedHash);
+            commitWriter.write(commit);
         } catch (MongoException | DuplicateEventInCommitException e) {
             handlePersistenceException(e, eventMessages.get(0));
         }

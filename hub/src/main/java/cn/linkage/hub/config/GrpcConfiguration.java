@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -33,6 +34,7 @@ public class GrpcConfiguration {
     }
 
     @Bean
+    @ConditionalOnProperty(name = "linkage.mode", havingValue = "serve", matchIfMissing = true)
     public GrpcServerLifecycle grpcServer(HubProperties properties, List<BindableService> services,
                                           HealthStatusManager health) {
         return new GrpcServerLifecycle(properties.grpc(), services, health);

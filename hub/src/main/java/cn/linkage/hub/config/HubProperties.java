@@ -12,10 +12,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param grpc     where the gRPC API listens
  * @param rules      the city's tunable linkage rules
  * @param eventStore tunables of the event store
+ * @param audit      tamper-evidence checkpoints
  */
 @ConfigurationProperties("linkage")
 public record HubProperties(@DefaultValue Mongo mongo, @DefaultValue Embedded embedded, @DefaultValue Grpc grpc,
-                            @DefaultValue Rules rules, @DefaultValue EventStore eventStore) {
+                            @DefaultValue Rules rules, @DefaultValue EventStore eventStore,
+                            @DefaultValue Audit audit) {
 
     /**
      * @param uri      a MongoDB connection string; empty means "start the embedded store"
@@ -54,5 +56,12 @@ public record HubProperties(@DefaultValue Mongo mongo, @DefaultValue Embedded em
      * @param gapTimeout how long a tracking reader waits for a reserved, unwritten position
      */
     public record EventStore(@DefaultValue("60s") java.time.Duration gapTimeout) {
+    }
+
+    /**
+     * @param checkpointRange how many global positions one checkpoint seals
+     * @param sealEvery       how often each node looks for settled ranges to seal
+     */
+    public record Audit(@DefaultValue("1000") int checkpointRange, @DefaultValue("30s") java.time.Duration sealEvery) {
     }
 }

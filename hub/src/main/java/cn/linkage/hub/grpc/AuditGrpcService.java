@@ -5,7 +5,7 @@ import static cn.linkage.hub.grpc.Violations.MAX_CODE;
 import cn.linkage.api.NotPermittedException;
 import cn.linkage.api.TicketId;
 import cn.linkage.hub.application.AuditReader;
-import cn.linkage.hub.application.ChainVerification;
+import cn.linkage.command.eventstore.ChainVerifier;
 import cn.linkage.hub.audit.DossierRenderer;
 import cn.linkage.proto.v1.*;
 import cn.linkage.query.audit.HistoryEntry;
@@ -29,11 +29,11 @@ public class AuditGrpcService extends AuditServiceGrpc.AuditServiceImplBase {
 
     private final AuditReader reader;
     private final PartyActivityProjection activity;
-    private final ChainVerification verification;
+    private final ChainVerifier verification;
     private final DossierRenderer dossiers;
     private final Clock clock;
 
-    public AuditGrpcService(AuditReader reader, PartyActivityProjection activity, ChainVerification verification,
+    public AuditGrpcService(AuditReader reader, PartyActivityProjection activity, ChainVerifier verification,
                             DossierRenderer dossiers, Clock clock) {
         this.reader = reader;
         this.activity = activity;
@@ -85,7 +85,8 @@ public class AuditGrpcService extends AuditServiceGrpc.AuditServiceImplBase {
     @Override
     public void verifyTicket(VerifyTicketRequest request, StreamObserver<Verification> response) {
         answer(response, () -> AuditMessages.verification(
-                verification.verifyTicket(ticket(request.getName(), request.hasActor(), request.getActor(), new Violations()))));
+                verification.verifyAggregate(
+                        ticket(request.getName(), request.hasActor(), request.getActor(), new Violations()).value())));
     }
 
     @Override

@@ -1,6 +1,6 @@
 package cn.linkage.hub.grpc;
 
-import cn.linkage.hub.application.ChainVerification;
+import cn.linkage.command.eventstore.ChainReport;
 import cn.linkage.proto.v1.BrokenLink;
 import cn.linkage.proto.v1.FieldChange;
 import cn.linkage.proto.v1.HistoryEntry;
@@ -35,10 +35,10 @@ final class AuditMessages {
         return b.build();
     }
 
-    static Verification verification(ChainVerification.Result result) {
+    static Verification verification(ChainReport result) {
         Verification.Builder v = Verification.newBuilder().setIntact(result.intact()).setEventsChecked(result.eventsChecked());
         result.brokenLinks().forEach(l -> v.addBrokenLinks(BrokenLink.newBuilder()
-                .setName(l.ticketId() == null ? "" : TicketMessages.NAME_PREFIX + l.ticketId())
+                .setName(l.aggregateId() == null ? "" : TicketMessages.NAME_PREFIX + l.aggregateId())
                 .setSequence(l.sequence()).setGlobalPosition(l.globalPosition())
                 .setProblem(l.problem()).setDescription(l.description())));
         return v.build();

@@ -2,15 +2,14 @@ package cn.linkage.hub.storage;
 
 import cn.linkage.command.eventstore.MongoEventStorageEngine;
 import cn.linkage.command.eventstore.MongoEventStoreSettings;
+import cn.linkage.command.store.MongoTrackingInfrastructure;
 import cn.linkage.hub.config.HubProperties;
 import com.mongodb.client.MongoDatabase;
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
+import java.time.Duration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.extensions.mongo.DefaultMongoTemplate;
-import org.axonframework.extensions.mongo.MongoTemplate;
-import org.axonframework.extensions.mongo.eventhandling.saga.repository.MongoSagaStore;
-import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -25,12 +24,14 @@ import org.springframework.context.annotation.Configuration;
 public class EventStoreConfiguration {
 
     @Bean
+    public MongoEventStoreSettings eventStoreSettings(HubProperties properties, Clock clock) {
+        return MongoEventStoreSettings.defaults().withGapTimeout(properties.eventStore().gapTimeout()).withClock(clock);
+    }
+
+    @Bean
     public EventStorageEngine eventStorageEngine(MongoDatabase database, Serializer serializer,
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
-                                                 HubProperties properties, Clock clock) {
-        MongoEventStoreSettings settings = MongoEventStoreSettings.defaults()
-                .withGapTimeout(properties.eventStore().gapTimeout())
-                .withClock(clock);
+                                                 MongoEventStoreSettings settings) {
         return MongoEventStorageEngine.builder()
                 .database(database)
                 .settings(settings)
@@ -40,17 +41,19 @@ public class EventStoreConfiguration {
     }
 
     @Bean
-    public MongoTemplate axonMongoTemplate(MongoDatabase database) {
-        return DefaultMongoTemplate.builder().mongoDatabase(database).build();
+    public MongoTrackingInfrastructure trackingInfrastructure(MongoDatabase database, Serializer serializer) {
+        // Claims name the node so an operator can tell which hub holds which segment.
+        String nodeId = ManagementFactory.getRuntimeMXBean().getName();
+        return new MongoTrackingInfrastructure(database, serializer, nodeId, Duration.ofSeconds(10));
     }
 
     @Bean
-    public TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer) {
-        return MongoTokenStore.builder().mongoTemplate(axonMongoTemplate).serializer(serializer).build();
+    public TokenStore tokenStore(MongoTrackingInfrastructure infrastructure) {
+        return infrastructure.tokenStore();
     }
 
     @Bean
-    public SagaStore<Object> sagaStore(MongoTemplate axonMongoTemplate, Serializer serializer) {
-        return MongoSagaStore.builder().mongoTemplate(axonMongoTemplate).serializer(serializer).build();
+    public SagaStore<Object> sagaStore(MongoTrackingInfrastructure infrastructure) {
+        return infrastructure.sagaStore();
     }
 }
