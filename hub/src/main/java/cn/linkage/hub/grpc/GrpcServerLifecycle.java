@@ -62,6 +62,8 @@ public class GrpcServerLifecycle implements SmartLifecycle {
         }
         health.enterTerminalState();
         running.shutdown();
+        services.stream().filter(LongLivedCalls.class::isInstance).map(LongLivedCalls.class::cast)
+                .forEach(LongLivedCalls::endLongLivedCalls);
         try {
             if (!running.awaitTermination(10, TimeUnit.SECONDS)) {
                 running.shutdownNow();

@@ -26,7 +26,9 @@ public final class RunningHub implements AutoCloseable {
         System.setProperty("axoniq.update-checker.disabled", "true");
         List<String> all = new ArrayList<>(args);
         all.add("--linkage.grpc.address=127.0.0.1");
-        all.add("--linkage.grpc.port=0");
+        if (all.stream().noneMatch(a -> a.startsWith("--linkage.grpc.port="))) {
+            all.add("--linkage.grpc.port=0");
+        }
         all.add("--spring.main.banner-mode=off");
         context = new SpringApplicationBuilder(HubApplication.class).run(all.toArray(String[]::new));
         int port = context.getBean(GrpcServerLifecycle.class).port();
@@ -48,6 +50,19 @@ public final class RunningHub implements AutoCloseable {
     public String mongoUri() {
         MongoServer server = context.getBean(MongoServer.class);
         return "mongodb://" + server.getLocalAddress().getHostString() + ":" + server.getLocalAddress().getPort();
+    }
+
+    public int port() {
+        return context.getBean(GrpcServerLifecycle.class).port();
+    }
+
+    /** A free loopback port, for a hub that must come back on the same address after a restart. */
+    public static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     public TicketServiceGrpc.TicketServiceBlockingStub tickets() {

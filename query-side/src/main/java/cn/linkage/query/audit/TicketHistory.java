@@ -50,13 +50,13 @@ public final class TicketHistory {
         return fold.result();
     }
 
-    static String typeOf(TicketEvent event) {
+    public static String typeOf(TicketEvent event) {
         String name = event.getClass().getSimpleName();
         return name.endsWith("Event") ? name.substring(0, name.length() - "Event".length()) : name;
     }
 
     /** The event's own fields; a Caller renders itself masked, so personal data stays hidden. */
-    static Map<String, String> details(TicketEvent event) {
+    public static Map<String, String> details(TicketEvent event) {
         Map<String, String> details = new LinkedHashMap<>();
         for (RecordComponent component : event.getClass().getRecordComponents()) {
             if (COMMON.contains(component.getName())) {
