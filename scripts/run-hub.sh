@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
 # Builds the hub (first run only, or when sources changed) and starts it. With no LINKAGE_MONGO_URI
 # it runs on the embedded store under ./data; it prints the gRPC address it listens on.
-# Extra arguments go to the hub, e.g. --linkage.grpc.port=9191.
+# --simulate also starts a simulated 12345 desk and 110 desk that exchange tickets through the hub.
+# Other arguments go to the hub, e.g. --linkage.grpc.port=9191.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jar=$(ls hub/target/hub-*.jar 2>/dev/null | grep -v original | head -n 1 || true)
-if [[ -z "$jar" || -n "$(find api-proto core-api command-side query-side hub -newer "$jar" -type f \( -name '*.java' -o -name '*.proto' -o -name '*.yml' -o -name '*.yaml' -o -name 'pom.xml' \) -print -quit)" ]]; then
+if [[ -z "$jar" || -n "$(find api-proto core-api command-side query-side connectors hub -newer "$jar" -type f \( -name '*.java' -o -name '*.proto' -o -name '*.yml' -o -name '*.yaml' -o -name 'pom.xml' \) -print -quit)" ]]; then
   echo "Building the hub (once; takes a minute or two on a fresh machine)…"
   ./mvnw -q -B install -DskipTests -pl hub -am
   jar=$(ls hub/target/hub-*.jar | grep -v original | head -n 1)
 fi
-exec java -Daxoniq.update-checker.disabled=true ${JAVA_OPTS:-} -jar "$jar" "$@"
+args=()
+for arg in "$@"; do
+  if [[ "$arg" == "--simulate" ]]; then args+=("--linkage.simulate=true"); else args+=("$arg"); fi
+done
+exec java -Daxoniq.update-checker.disabled=true ${JAVA_OPTS:-} -jar "$jar" "${args[@]}"
