@@ -133,6 +133,13 @@ class AuditServiceTest {
     }
 
     @Test
+    void storeVerificationChecksEveryStoredEvent() {
+        Verification verification = audit().verifyStore(VerifyStoreRequest.newBuilder().setActor(AUDITOR).build());
+        assertThat(verification.getEventsChecked()).as("at least the shared ticket's four steps").isGreaterThanOrEqualTo(4);
+        assertThat(verification.getBrokenLinksList()).noneMatch(l -> l.getName().equals(name));
+    }
+
+    @Test
     void onlyAuditorsUseTheAuditService() {
         com.google.rpc.Status status = failure(() -> audit().getTicketHistory(GetTicketHistoryRequest.newBuilder()
                 .setName(name).setActor(AT_119).build()));
