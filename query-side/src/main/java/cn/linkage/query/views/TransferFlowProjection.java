@@ -171,5 +171,4 @@ public class TransferFlowProjection implements SupervisionView {
             return transfers == 0 ? 0 : (double) returned / transfers;
         }
     }
-
 }

@@ -49,14 +49,14 @@ public final class ViewRebuilder {
         try {
             int old = versions.fresh(viewName);
             int fresh = old + 1;
-            view.parts().forEach(part -> versions.collection(viewName, part, fresh).drop());
+            view.parts().forEach(part -> versions.drop(viewName, part, fresh));
             long replayed;
             try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
                 replayed = drain(stream, view, fresh, 0, viewName, progress);
                 versions.switchTo(viewName, fresh);
                 replayed = drain(stream, view, fresh, replayed, viewName, progress);
             }
-            view.parts().forEach(part -> versions.collection(viewName, part, old).drop());
+            view.parts().forEach(part -> versions.drop(viewName, part, old));
             Progress done = new Progress(viewName, fresh, replayed, true);
             progress.accept(done);
             return done;

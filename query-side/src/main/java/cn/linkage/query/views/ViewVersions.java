@@ -53,6 +53,14 @@ public final class ViewVersions {
         return database.getCollection(collectionName(view, part, version));
     }
 
+    /** Drops a collection of {@code view} at {@code version} if it exists. */
+    public void drop(String view, String part, int version) {
+        String name = collectionName(view, part, version);
+        if (database.listCollectionNames().into(new java.util.ArrayList<>()).contains(name)) {
+            database.getCollection(name).drop();
+        }
+    }
+
     public static String collectionName(String view, String part, int version) {
         return "sv_" + view + "_" + part + "_v" + version;
     }
