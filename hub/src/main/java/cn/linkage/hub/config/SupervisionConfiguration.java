@@ -1,0 +1,73 @@
+package cn.linkage.hub.config;
+
+import cn.linkage.hub.grpc.SupervisionGrpcService;
+import cn.linkage.query.views.ConsultationCandidateProjection;
+import cn.linkage.query.views.HotspotProjection;
+import cn.linkage.query.views.TicketBoardProjection;
+import cn.linkage.query.views.TransferFlowProjection;
+import cn.linkage.query.views.UnitScorecardProjection;
+import cn.linkage.query.views.ViewRebuilder;
+import cn.linkage.query.views.ViewVersions;
+import com.mongodb.client.MongoDatabase;
+import java.time.Duration;
+import java.util.List;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The joint supervision read models (board, scorecards, transfer flows, hotspots, consultation
+ * candidates), their rebuild, and the gRPC service over them. {@code linkage.supervision.sign-for-limit}
+ * (default 30 minutes) is a placeholder until the deadline rules land.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SupervisionConfiguration {
+
+    @Bean
+    public ViewVersions viewVersions(MongoDatabase database) {
+        return new ViewVersions(database);
+    }
+
+    @Bean
+    public TicketBoardProjection ticketBoardProjection(ViewVersions versions, EventStore eventStore,
+                                                       @Value("${linkage.supervision.sign-for-limit:30m}") Duration limit) {
+        return new TicketBoardProjection(versions, eventStore, limit);
+    }
+
+    @Bean
+    public UnitScorecardProjection unitScorecardProjection(ViewVersions versions,
+                                                           @Value("${linkage.supervision.sign-for-limit:30m}") Duration limit) {
+        return new UnitScorecardProjection(versions, limit);
+    }
+
+    @Bean
+    public TransferFlowProjection transferFlowProjection(ViewVersions versions) {
+        return new TransferFlowProjection(versions);
+    }
+
+    @Bean
+    public HotspotProjection hotspotProjection(ViewVersions versions) {
+        return new HotspotProjection(versions);
+    }
+
+    @Bean
+    public ConsultationCandidateProjection consultationCandidateProjection(ViewVersions versions) {
+        return new ConsultationCandidateProjection(versions);
+    }
+
+    @Bean
+    public ViewRebuilder viewRebuilder(EventStore eventStore, ViewVersions versions, TicketBoardProjection board,
+                                       UnitScorecardProjection scorecards, TransferFlowProjection flows,
+                                       HotspotProjection hotspots, ConsultationCandidateProjection candidates) {
+        return new ViewRebuilder(eventStore, versions, List.of(board, scorecards, flows, hotspots, candidates));
+    }
+
+    @Bean
+    public SupervisionGrpcService supervisionGrpcService(TicketBoardProjection board, UnitScorecardProjection scorecards,
+                                                         TransferFlowProjection flows, HotspotProjection hotspots,
+                                                         ConsultationCandidateProjection candidates,
+                                                         ViewRebuilder rebuilder) {
+        return new SupervisionGrpcService(board, scorecards, flows, hotspots, candidates, rebuilder);
+    }
+}
