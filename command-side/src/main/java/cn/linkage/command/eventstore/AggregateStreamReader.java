@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 
@@ -32,9 +33,26 @@ final class AggregateStreamReader {
             CommitDocument.EVENTS + "." + EventEntryCodec.SEQUENCE_NUMBER,
             CommitDocument.EVENTS + "." + EventHashChain.HASH);
 
+    private static final int REMEMBERED_HEADS = 10_000;
+
     private final MongoCollection<Document> events;
     private final EventEntryCodec codec;
     private final int probeWindow;
+    /**
+     * The last hash seen per aggregate, from loads and appends. The repository loads an aggregate right
+     * before appending to it, so the next commit's chain link is usually here and costs no extra read.
+     * A stale entry is harmless: it only ever matches the exact sequence number it was read at.
+     */
+    private final Map<String, Head> heads = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Head> eldest) {
+                    return size() > REMEMBERED_HEADS;
+                }
+            });
+
+    private record Head(long sequenceNumber, String hash) {
+    }
 
     AggregateStreamReader(MongoCollection<Document> events, EventEntryCodec codec, int probeWindow) {
         this.events = events;
@@ -86,6 +104,10 @@ final class AggregateStreamReader {
      * Events stored before the chain existed have none and chain from {@link EventHashChain#GENESIS}.
      */
     String storedHash(String aggregateIdentifier, long sequenceNumber) {
+        Head head = heads.get(aggregateIdentifier);
+        if (head != null && head.sequenceNumber() == sequenceNumber) {
+            return head.hash();
+        }
         Document commit = events.find(Filters.eq(CommitDocument.STREAM_KEYS,
                                                  CommitDocument.streamKey(aggregateIdentifier, sequenceNumber)))
                                 .projection(CHAIN_SLOTS).first();
@@ -98,6 +120,18 @@ final class AggregateStreamReader {
                              .map(e -> e.getString(EventHashChain.HASH))
                              .filter(java.util.Objects::nonNull)
                              .findFirst().orElse(EventHashChain.GENESIS);
+    }
+
+    /** Remembers the newest hashed entry of each aggregate among {@code entries}. */
+    void remember(List<Document> entries) {
+        for (Document entry : entries) {
+            String hash = entry.getString(EventHashChain.HASH);
+            if (hash != null) {
+                heads.merge(EventEntryCodec.aggregateIdentifierOf(entry),
+                            new Head(EventEntryCodec.sequenceNumberOf(entry), hash),
+                            (old, fresh) -> fresh.sequenceNumber() >= old.sequenceNumber() ? fresh : old);
+            }
+        }
     }
 
     private Slice probe(String aggregateIdentifier, long from, Bson projection) {
@@ -118,6 +152,9 @@ final class AggregateStreamReader {
             }
         }
         entries.sort(Comparator.comparingLong(EventEntryCodec::sequenceNumberOf));
+        if (projection == WHOLE_EVENTS) {
+            remember(entries);
+        }
         long highest = entries.isEmpty() ? from - 1 : EventEntryCodec.sequenceNumberOf(entries.get(entries.size() - 1));
         return new Slice(entries, highest < windowEnd, highest + 1);
     }

@@ -88,6 +88,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             UnstoredCommit commit = UnstoredCommit.of(entries);
             EventHashChain.link(entries, aggregateStreamReader::storedHash);
             commitWriter.write(commit);
+            aggregateStreamReader.remember(entries);
         } catch (MongoException | DuplicateEventInCommitException e) {
             handlePersistenceException(e, eventMessages.get(0));
         }
