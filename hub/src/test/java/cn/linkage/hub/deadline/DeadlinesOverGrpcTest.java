@@ -3,7 +3,12 @@ package cn.linkage.hub.deadline;
 import static cn.linkage.hub.support.Requests.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.linkage.api.DeadlineKind;
+import cn.linkage.api.Urgency;
 import cn.linkage.api.event.CompletionDeadlineSetEvent;
+import cn.linkage.command.deadline.DeadlinePolicy;
+import cn.linkage.command.deadline.TimeLimit;
+import cn.linkage.command.deadline.TimeLimits.Situation;
 import cn.linkage.api.event.SignForDeadlineSetEvent;
 import cn.linkage.api.event.SignForOverdueEvent;
 import cn.linkage.hub.support.ControlledClock;
@@ -11,6 +16,7 @@ import cn.linkage.hub.support.RunningHub;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -70,6 +76,30 @@ class DeadlinesOverGrpcTest {
 
         try (RunningHub restarted = RunningHub.embeddedWith(dataDir, ControlledClock.class, FAST_POLL)) {
             await(() -> history(restarted, name).stream().anyMatch(SignForOverdueEvent.class::isInstance));
+        }
+    }
+
+    @Test
+    void aCityConfiguresItsLimitsAndHolidays_R7() {
+        try (RunningHub hub = RunningHub.embedded(dataDir,
+                "--linkage.deadlines.holidays=2026-02-16,2026-02-17",
+                "--linkage.deadlines.make-up-workdays=2026-02-14",
+                "--linkage.deadlines.rules[0].jurisdiction=6208",
+                "--linkage.deadlines.rules[0].urgency=URGENT",
+                "--linkage.deadlines.rules[0].sign-for=1h",
+                "--linkage.deadlines.rules[1].jurisdiction=620802",
+                "--linkage.deadlines.rules[1].urgency=NORMAL",
+                "--linkage.deadlines.rules[1].request-type=治安类",
+                "--linkage.deadlines.rules[1].completion=3wd")) {
+            DeadlinePolicy policy = hub.bean(DeadlinePolicy.class);
+            assertThat(policy.limits().limit(DeadlineKind.SIGN_FOR,
+                    new Situation("620802", Urgency.URGENT, null, "治安类"))).isEqualTo(TimeLimit.parse("1h"));
+            assertThat(policy.limits().limit(DeadlineKind.COMPLETION,
+                    new Situation("620802", Urgency.NORMAL, null, "治安类"))).isEqualTo(TimeLimit.workingDays(3));
+            assertThat(policy.limits().limit(DeadlineKind.COMPLETION,
+                    new Situation("620802", Urgency.NORMAL, null, "市政类"))).isEqualTo(TimeLimit.workingDays(5));
+            assertThat(policy.calendar().isWorkingDay(LocalDate.parse("2026-02-16"))).isFalse();
+            assertThat(policy.calendar().isWorkingDay(LocalDate.parse("2026-02-14"))).isTrue();
         }
     }
 
