@@ -2,7 +2,9 @@ package cn.linkage.command.ticket;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import cn.linkage.api.DeadlineKind;
 import cn.linkage.api.FeedbackKind;
+import cn.linkage.api.LinkageMode;
 import cn.linkage.api.LinkagePolicy;
 import cn.linkage.api.NotPermittedException;
 import cn.linkage.api.PartyCode;
@@ -16,9 +18,15 @@ import cn.linkage.api.TicketState;
 import cn.linkage.api.Urgency;
 import cn.linkage.api.command.*;
 import cn.linkage.api.event.*;
+import cn.linkage.command.deadline.DeadlinePolicy;
+import cn.linkage.command.deadline.DeadlinePolicy.Deadline;
+import cn.linkage.command.deadline.TimeLimits.Situation;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -30,6 +38,8 @@ import org.axonframework.modelling.command.CreationPolicy;
  * A work order or alarm ticket through its whole life. Command handlers decide (and refuse with a
  * {@link TicketRuleViolation} or {@link NotPermittedException}); event sourcing handlers only assign.
  * Every handler first drops a retried request (same request id), so a retry is applied once.
+ * Handing a ticket to a party sets its sign-for deadline, signing for it sets its completion deadline
+ * (R7, R9); the hub's deadline clock reports passed deadlines and the ticket decides if they were missed.
  */
 public class Ticket {
 
@@ -40,6 +50,10 @@ public class Ticket {
     private TicketState state;
     private TicketState stateBeforeHandover;
     private Urgency urgency;
+    private String divisionCode;
+    private String requestType;
+    private LinkageMode lastTransferMode;
+    private final Map<DeadlineKey, Instant> deadlines = new HashMap<>();
     private int returnCount;
     private int returnsSinceSettlement;
     private boolean consultationPending;
@@ -68,7 +82,7 @@ public class Ticket {
     }
 
     @CommandHandler
-    public void handle(TransferTicketCommand c, Clock clock, LinkagePolicy policy) {
+    public void handle(TransferTicketCommand c, Clock clock, LinkagePolicy policy, DeadlinePolicy deadlinePolicy) {
         if (isRetry(c)) {
             return;
         }
@@ -81,8 +95,20 @@ public class Ticket {
                     "targets must be distinct, at least one, and not the holder " + holder);
         }
         requireSettledOwnershipFor(targets, c, policy);
+        Instant now = clock.instant();
         apply(new TicketTransferredEvent(ticketId, c.requestId(), c.actor(), holder, targets, c.mode(),
-                c.reason(), true, c.threePartyCall(), c.catalogueRow(), clock.instant()));
+                c.reason(), true, c.threePartyCall(), c.catalogueRow(), now));
+        targets.forEach(target -> setSignForDeadline(c, target, c.mode(), now, deadlinePolicy));
+    }
+
+    private void setSignForDeadline(TicketCommand c, PartyCode party, LinkageMode mode, Instant now,
+                                    DeadlinePolicy deadlinePolicy) {
+        Deadline d = deadlinePolicy.deadline(DeadlineKind.SIGN_FOR, situation(mode), now);
+        apply(new SignForDeadlineSetEvent(ticketId, c.requestId(), c.actor(), party, d.dueAt(), d.limit(), now));
+    }
+
+    private Situation situation(LinkageMode mode) {
+        return new Situation(divisionCode, urgency, mode, requestType);
     }
 
     /** R4: a ticket that keeps bouncing is settled by consultation or a three-party call, not by transfer. */
@@ -138,7 +164,7 @@ public class Ticket {
     }
 
     @CommandHandler
-    public void handle(AcceptTicketCommand c, Clock clock) {
+    public void handle(AcceptTicketCommand c, Clock clock, DeadlinePolicy deadlinePolicy) {
         if (isRetry(c)) {
             return;
         }
@@ -146,8 +172,13 @@ public class Ticket {
         Involvement involvement = requirePendingParty(c, "accept");
         boolean becomesHolder = involvement.role() == PartyRole.TRANSFER_TARGET
                 && state == TicketState.AWAITING_ACCEPTANCE;
-        apply(new TicketAcceptedEvent(ticketId, c.requestId(), c.actor(), c.actor().party(),
-                c.partyTicketNumber(), becomesHolder, clock.instant()));
+        Instant now = clock.instant();
+        PartyCode party = c.actor().party();
+        apply(new TicketAcceptedEvent(ticketId, c.requestId(), c.actor(), party, c.partyTicketNumber(),
+                becomesHolder, now));
+        LinkageMode mode = involvement.role() == PartyRole.TRANSFER_TARGET ? lastTransferMode : null;
+        Deadline d = deadlinePolicy.deadline(DeadlineKind.COMPLETION, situation(mode), now);
+        apply(new CompletionDeadlineSetEvent(ticketId, c.requestId(), c.actor(), party, d.dueAt(), d.limit(), now));
     }
 
     @CommandHandler
@@ -171,7 +202,7 @@ public class Ticket {
     }
 
     @CommandHandler
-    public void handle(DispatchTicketCommand c, Clock clock) {
+    public void handle(DispatchTicketCommand c, Clock clock, DeadlinePolicy deadlinePolicy) {
         if (isRetry(c)) {
             return;
         }
@@ -186,8 +217,10 @@ public class Ticket {
             throw new TicketRuleViolation("ALREADY_DISPATCHED",
                     "ticket " + ticketId + " is already with " + c.handlingUnit());
         });
+        Instant now = clock.instant();
         apply(new TicketDispatchedEvent(ticketId, c.requestId(), c.actor(), c.handlingUnit(),
-                c.instruction(), clock.instant()));
+                c.instruction(), now));
+        setSignForDeadline(c, c.handlingUnit(), null, now, deadlinePolicy);
     }
 
     @CommandHandler
@@ -202,7 +235,7 @@ public class Ticket {
     }
 
     @CommandHandler
-    public void handle(EscalateTicketCommand c, Clock clock) {
+    public void handle(EscalateTicketCommand c, Clock clock, DeadlinePolicy deadlinePolicy) {
         if (isRetry(c)) {
             return;
         }
@@ -215,8 +248,10 @@ public class Ticket {
                 || PartyCode.POLICE_110.equals(holder)) {
             throw new TicketRuleViolation("POLICE_ALREADY_INVOLVED", "110 already has ticket " + ticketId);
         }
+        Instant now = clock.instant();
         apply(new TicketEscalatedEvent(ticketId, c.requestId(), c.actor(), party, PartyCode.POLICE_110,
-                c.reason(), clock.instant()));
+                c.reason(), now));
+        setSignForDeadline(c, PartyCode.POLICE_110, null, now, deadlinePolicy);
     }
 
     @CommandHandler
@@ -303,6 +338,38 @@ public class Ticket {
         apply(new CallerDetailsViewedEvent(ticketId, c.requestId(), c.actor(), c.purpose(), clock.instant()));
     }
 
+    /**
+     * R9: a passed deadline counts against the party only if it is still the party's current deadline
+     * and the party has still not signed for (or completed) the ticket; each deadline is marked once.
+     */
+    @CommandHandler
+    public void handle(MarkDeadlineMissedCommand c, Clock clock) {
+        if (isRetry(c)) {
+            return;
+        }
+        if (!c.actor().party().equals(PartyCode.SUPERVISION)) {
+            throw new NotPermittedException("only the hub's deadline clock, on behalf of the supervision office, "
+                    + "marks deadlines missed");
+        }
+        Instant now = clock.instant();
+        if (now.isBefore(c.dueAt())) {
+            throw new TicketRuleViolation("NOT_YET_DUE", "the " + c.kind() + " deadline of " + c.party()
+                    + " on ticket " + ticketId + " runs until " + c.dueAt());
+        }
+        if (!c.dueAt().equals(deadlines.get(new DeadlineKey(c.party(), c.kind())))) {
+            return; // met, replaced by a newer deadline, or already marked
+        }
+        Involvement involvement = parties.of(c.party()).orElse(null);
+        if (state == TicketState.CLOSED || involvement == null) {
+            return;
+        }
+        if (c.kind() == DeadlineKind.SIGN_FOR && involvement.isPending()) {
+            apply(new SignForOverdueEvent(ticketId, c.requestId(), c.actor(), c.party(), c.dueAt(), now));
+        } else if (c.kind() == DeadlineKind.COMPLETION && involvement.isAccepted() && !involvement.resultReported()) {
+            apply(new CompletionOverdueEvent(ticketId, c.requestId(), c.actor(), c.party(), c.dueAt(), now));
+        }
+    }
+
     private boolean policeHasIt() {
         return PartyCode.POLICE_110.equals(holder)
                 || parties.of(PartyCode.POLICE_110).filter(Involvement::isAccepted).isPresent();
@@ -360,6 +427,8 @@ public class Ticket {
         origin = e.actor().platform();
         holder = origin;
         urgency = e.urgency();
+        divisionCode = e.location() == null ? null : e.location().divisionCode();
+        requestType = e.requestType();
         state = TicketState.RECEIVED;
         remember(e);
     }
@@ -368,6 +437,7 @@ public class Ticket {
     void on(TicketTransferredEvent e) {
         stateBeforeHandover = state;
         state = TicketState.AWAITING_ACCEPTANCE;
+        lastTransferMode = e.mode();
         e.targets().forEach(target -> parties.bringIn(target, PartyRole.TRANSFER_TARGET));
         remember(e);
     }
@@ -375,6 +445,7 @@ public class Ticket {
     @EventSourcingHandler
     void on(TicketAcceptedEvent e) {
         parties.markStatus(e.party(), PartyStatus.ACCEPTED);
+        deadlines.remove(new DeadlineKey(e.party(), DeadlineKind.SIGN_FOR));
         if (e.party().equals(agreedOwner)) {
             agreedOwner = null; // the settlement is carried out; later transfers follow the usual rules
         }
@@ -388,6 +459,7 @@ public class Ticket {
     @EventSourcingHandler
     void on(TicketReturnedEvent e) {
         parties.markStatus(e.party(), PartyStatus.RETURNED);
+        deadlines.remove(new DeadlineKey(e.party(), DeadlineKind.SIGN_FOR));
         returnCount = e.returnCount();
         returnsSinceSettlement++;
         if (state == TicketState.AWAITING_ACCEPTANCE && !parties.anyPendingHandover()) {
@@ -407,6 +479,7 @@ public class Ticket {
     void on(FeedbackRecordedEvent e) {
         if (e.kind() == FeedbackKind.RESULT) {
             parties.markResultReported(e.party());
+            deadlines.remove(new DeadlineKey(e.party(), DeadlineKind.COMPLETION));
         }
         remember(e);
     }
@@ -445,6 +518,7 @@ public class Ticket {
     void on(TicketClosedEvent e) {
         state = TicketState.CLOSED;
         rated = false;
+        deadlines.clear();
         remember(e);
     }
 
@@ -461,7 +535,35 @@ public class Ticket {
         remember(e);
     }
 
+    @EventSourcingHandler
+    void on(SignForDeadlineSetEvent e) {
+        deadlines.put(new DeadlineKey(e.party(), DeadlineKind.SIGN_FOR), e.dueAt());
+        remember(e);
+    }
+
+    @EventSourcingHandler
+    void on(CompletionDeadlineSetEvent e) {
+        deadlines.put(new DeadlineKey(e.party(), DeadlineKind.COMPLETION), e.dueAt());
+        remember(e);
+    }
+
+    @EventSourcingHandler
+    void on(SignForOverdueEvent e) {
+        deadlines.remove(new DeadlineKey(e.party(), DeadlineKind.SIGN_FOR));
+        remember(e);
+    }
+
+    @EventSourcingHandler
+    void on(CompletionOverdueEvent e) {
+        deadlines.remove(new DeadlineKey(e.party(), DeadlineKind.COMPLETION));
+        remember(e);
+    }
+
     private void remember(TicketEvent e) {
         handledRequests.add(e.requestId());
+    }
+
+    /** One party's deadline of one kind; a newer deadline of the same key replaces the older. */
+    private record DeadlineKey(PartyCode party, DeadlineKind kind) {
     }
 }

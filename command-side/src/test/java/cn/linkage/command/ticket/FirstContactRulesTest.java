@@ -24,6 +24,7 @@ class FirstContactRulesTest {
     private static FixtureConfiguration<Ticket> fixtureWith(LinkagePolicy policy) {
         FixtureConfiguration<Ticket> fixture = new AggregateTestFixture<>(Ticket.class);
         fixture.registerInjectableResource(CLOCK);
+        fixture.registerInjectableResource(DEADLINES);
         fixture.registerInjectableResource(policy);
         return fixture;
     }

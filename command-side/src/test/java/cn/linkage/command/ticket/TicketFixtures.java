@@ -6,6 +6,8 @@ import cn.linkage.api.event.*;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import cn.linkage.command.deadline.DeadlinePolicy;
+import java.time.Duration;
 import java.util.List;
 
 /** Named values shared by the ticket tests, so each test reads as the story it checks. */
@@ -26,6 +28,11 @@ final class TicketFixtures {
     static final Actor AT_SUPERVISION = Actor.platform(PartyCode.SUPERVISION);
     static final TicketId TICKET = TicketId.forOrigin(P12345, "GD-2026-0001");
     static final Caller CALLER = new Caller("张三", "13812345678");
+    static final DeadlinePolicy DEADLINES = DeadlinePolicy.DEFAULT;
+    /** The fixtures' ticket is URGENT: sign for within 2 hours, complete within 3 working days. */
+    static final Instant SIGN_FOR_DUE = NOW.plus(Duration.ofHours(2));
+    /** NOW is Monday 09:00 in Beijing; three working days later is Thursday 09:00. */
+    static final Instant COMPLETION_DUE = Instant.parse("2026-03-05T01:00:00Z");
     static final Location LOCATION = new Location("崆峒区西大街 1 号", "620802", null);
 
     private static int requests;
@@ -77,5 +84,13 @@ final class TicketFixtures {
 
     static TicketClosedEvent closed(Actor by) {
         return new TicketClosedEvent(TICKET, fresh(), by, "已办结", true, NOW);
+    }
+
+    static SignForDeadlineSetEvent signForDue(RequestId id, Actor by, PartyCode party) {
+        return new SignForDeadlineSetEvent(TICKET, id, by, party, SIGN_FOR_DUE, "2h", NOW);
+    }
+
+    static CompletionDeadlineSetEvent completionDue(RequestId id, Actor by) {
+        return new CompletionDeadlineSetEvent(TICKET, id, by, by.party(), COMPLETION_DUE, "3wd", NOW);
     }
 }

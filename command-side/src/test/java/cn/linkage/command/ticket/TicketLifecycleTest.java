@@ -19,6 +19,7 @@ class TicketLifecycleTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Ticket.class);
         fixture.registerInjectableResource(CLOCK);
+        fixture.registerInjectableResource(DEADLINES);
         fixture.registerInjectableResource(LinkagePolicy.DEFAULT);
     }
 
@@ -49,7 +50,7 @@ class TicketLifecycleTest {
     void holderTransfersCarryingTheCallerNumber_R2() {
         fixture.given(received(req("a")))
                 .when(transfer(req("t"), AT_12345, P110))
-                .expectEvents(transferred(req("t"), AT_12345, P110));
+                .expectEvents(transferred(req("t"), AT_12345, P110), signForDue(req("t"), AT_12345, P110));
     }
 
     @Test
@@ -72,7 +73,8 @@ class TicketLifecycleTest {
     void namedTargetAcceptsAndBecomesHolder() {
         fixture.given(received(req("a")), transferred(req("t"), AT_12345, P110))
                 .when(new AcceptTicketCommand(TICKET, req("acc"), AT_110, "JQ-1"))
-                .expectEvents(new TicketAcceptedEvent(TICKET, req("acc"), AT_110, P110, "JQ-1", true, NOW));
+                .expectEvents(new TicketAcceptedEvent(TICKET, req("acc"), AT_110, P110, "JQ-1", true, NOW),
+                        completionDue(req("acc"), AT_110));
     }
 
     @Test
@@ -95,7 +97,7 @@ class TicketLifecycleTest {
         fixture.given(received(req("a")), transferred(req("t"), AT_12345, P110), returned(AT_110, 1))
                 .when(transfer(req("t2"), AT_12345, P119))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(transferred(req("t2"), AT_12345, P119));
+                .expectEvents(transferred(req("t2"), AT_12345, P119), signForDue(req("t2"), AT_12345, P119));
     }
 
     @Test
@@ -170,7 +172,8 @@ class TicketLifecycleTest {
                         new TicketDispatchedEvent(TICKET, req("d"), AT_12345, HRSS, "请核实", NOW),
                         accepted(AT_HRSS, false))
                 .when(new EscalateTicketCommand(TICKET, req("e"), AT_HRSS, "双方发生肢体冲突"))
-                .expectEvents(new TicketEscalatedEvent(TICKET, req("e"), AT_HRSS, HRSS, P110, "双方发生肢体冲突", NOW));
+                .expectEvents(new TicketEscalatedEvent(TICKET, req("e"), AT_HRSS, HRSS, P110, "双方发生肢体冲突", NOW),
+                        signForDue(req("e"), AT_HRSS, P110));
     }
 
     @Test

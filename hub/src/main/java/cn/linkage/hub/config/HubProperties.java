@@ -13,11 +13,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param rules      the city's tunable linkage rules
  * @param eventStore tunables of the event store
  * @param audit      tamper-evidence checkpoints
+ * @param deadlines  sign-for and completion limits, the working-day calendar, the deadline clock
  */
 @ConfigurationProperties("linkage")
 public record HubProperties(@DefaultValue Mongo mongo, @DefaultValue Embedded embedded, @DefaultValue Grpc grpc,
                             @DefaultValue Rules rules, @DefaultValue EventStore eventStore,
-                            @DefaultValue Audit audit) {
+                            @DefaultValue Audit audit, @DefaultValue Deadlines deadlines) {
 
     /**
      * @param uri      a MongoDB connection string; empty means "start the embedded store"
@@ -63,5 +64,41 @@ public record HubProperties(@DefaultValue Mongo mongo, @DefaultValue Embedded em
      * @param sealEvery       how often each node looks for settled ranges to seal
      */
     public record Audit(@DefaultValue("1000") int checkpointRange, @DefaultValue("30s") java.time.Duration sealEvery) {
+    }
+
+    /**
+     * Time limits (R7) on the city's working-day calendar. See docs/deadlines.md.
+     *
+     * @param zone           the zone days are counted in
+     * @param holidays       public holidays (yyyy-MM-dd) that fall on weekdays or weekends
+     * @param makeUpWorkdays weekend days worked in exchange for a holiday (调休上班), yyyy-MM-dd
+     * @param rules          the city's limits on top of the documented defaults; the most specific wins
+     * @param pollEvery      how often each node looks for passed deadlines
+     * @param lookBack       how far behind its position the deadline clock re-reads, for late filings
+     */
+    public record Deadlines(@DefaultValue("Asia/Shanghai") java.time.ZoneId zone, java.util.List<String> holidays,
+                            java.util.List<String> makeUpWorkdays, java.util.List<LimitRule> rules,
+                            @DefaultValue("5s") java.time.Duration pollEvery,
+                            @DefaultValue("2m") java.time.Duration lookBack) {
+
+        public Deadlines {
+            holidays = holidays == null ? java.util.List.of() : holidays;
+            makeUpWorkdays = makeUpWorkdays == null ? java.util.List.of() : makeUpWorkdays;
+            rules = rules == null ? java.util.List.of() : rules;
+        }
+    }
+
+    /**
+     * One configured limit rule.
+     *
+     * @param jurisdiction GB/T 2260 division code prefix; empty for everywhere
+     * @param urgency      EMERGENCY, URGENT or NORMAL
+     * @param mode         ONE_KEY_TRANSFER or ONLINE_HANDOVER, or empty for any
+     * @param requestType  the request type (诉求类型), or empty for any
+     * @param signFor      e.g. {@code 30m}, {@code 2h}, {@code 1wd}; empty leaves it to a less specific rule
+     * @param completion   e.g. {@code 24h}, {@code 3wd}; empty leaves it to a less specific rule
+     */
+    public record LimitRule(String jurisdiction, cn.linkage.api.Urgency urgency, cn.linkage.api.LinkageMode mode,
+                            String requestType, String signFor, String completion) {
     }
 }

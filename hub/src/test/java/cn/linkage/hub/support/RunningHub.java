@@ -23,6 +23,10 @@ public final class RunningHub implements AutoCloseable {
     private final ManagedChannel channel;
 
     private RunningHub(List<String> args) {
+        this(args, new Class<?>[0]);
+    }
+
+    private RunningHub(List<String> args, Class<?>... extraConfiguration) {
         System.setProperty("axoniq.update-checker.disabled", "true");
         List<String> all = new ArrayList<>(args);
         all.add("--linkage.grpc.address=127.0.0.1");
@@ -30,7 +34,8 @@ public final class RunningHub implements AutoCloseable {
             all.add("--linkage.grpc.port=0");
         }
         all.add("--spring.main.banner-mode=off");
-        context = new SpringApplicationBuilder(HubApplication.class).run(all.toArray(String[]::new));
+        context = new SpringApplicationBuilder(HubApplication.class).sources(extraConfiguration)
+                .run(all.toArray(String[]::new));
         int port = context.getBean(GrpcServerLifecycle.class).port();
         channel = NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
     }
@@ -40,6 +45,13 @@ public final class RunningHub implements AutoCloseable {
         List<String> args = new ArrayList<>(List.of("--linkage.embedded.data-dir=" + dataDir));
         args.addAll(List.of(extraArgs));
         return new RunningHub(args);
+    }
+
+    /** A hub on the embedded store with test-only beans added (e.g. a {@code @Primary} clock the test moves). */
+    public static RunningHub embeddedWith(Path dataDir, Class<?> extraConfiguration, String... extraArgs) {
+        List<String> args = new ArrayList<>(List.of("--linkage.embedded.data-dir=" + dataDir));
+        args.addAll(List.of(extraArgs));
+        return new RunningHub(args, extraConfiguration);
     }
 
     /** A second hub node on the same store as {@code other} (as two nodes on one replica set). */
