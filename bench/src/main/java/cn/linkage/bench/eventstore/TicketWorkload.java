@@ -40,7 +40,7 @@ final class TicketWorkload {
                 new TicketReceivedEvent(id, new RequestId(number + "-r"), AT_12345, TicketKind.WORK_ORDER, Channel.PHONE,
                         number, CALLER, LOCATION, "行政(治安)类", "侵犯人身权利", "来电人称被人殴打", Urgency.URGENT, at, at),
                 new TicketTransferredEvent(id, new RequestId(number + "-t"), AT_12345, PartyCode.HOTLINE_12345,
-                        List.of(PartyCode.POLICE_110), LinkageMode.ONE_KEY_TRANSFER, "属公安管辖", true, null, "L1-010", at),
+                        List.of(PartyCode.POLICE_110), LinkageMode.ONE_KEY_TRANSFER, "属公安管辖", true, null, "L1-010", "pingliang-2023.1", at),
                 new TicketAcceptedEvent(id, new RequestId(number + "-a"), AT_110, PartyCode.POLICE_110, "JQ-" + number,
                         true, at),
                 new TicketClosedEvent(id, new RequestId(number + "-c"), AT_110, "已处置完毕", true, at));

@@ -17,6 +17,7 @@ import cn.linkage.api.TicketRuleViolation;
 import cn.linkage.api.TicketState;
 import cn.linkage.api.Urgency;
 import cn.linkage.api.command.*;
+import cn.linkage.command.catalogue.LinkageRouter;
 import cn.linkage.api.event.*;
 import cn.linkage.command.deadline.DeadlinePolicy;
 import cn.linkage.command.deadline.DeadlinePolicy.Deadline;
@@ -52,6 +53,7 @@ public class Ticket {
     private Urgency urgency;
     private String divisionCode;
     private String requestType;
+    private String requestItem;
     private LinkageMode lastTransferMode;
     private final Map<DeadlineKey, Instant> deadlines = new HashMap<>();
     private int returnCount;
@@ -82,7 +84,8 @@ public class Ticket {
     }
 
     @CommandHandler
-    public void handle(TransferTicketCommand c, Clock clock, LinkagePolicy policy, DeadlinePolicy deadlinePolicy) {
+    public void handle(TransferTicketCommand c, Clock clock, LinkagePolicy policy, DeadlinePolicy deadlinePolicy,
+                       LinkageRouter router) {
         if (isRetry(c)) {
             return;
         }
@@ -95,9 +98,11 @@ public class Ticket {
                     "targets must be distinct, at least one, and not the holder " + holder);
         }
         requireSettledOwnershipFor(targets, c, policy);
+        DiversionRule.Basis basis = DiversionRule.check(router, holder, requestType, requestItem, urgency, targets,
+                c.threePartyCall());
         Instant now = clock.instant();
         apply(new TicketTransferredEvent(ticketId, c.requestId(), c.actor(), holder, targets, c.mode(),
-                c.reason(), true, c.threePartyCall(), c.catalogueRow(), now));
+                c.reason(), true, c.threePartyCall(), basis.row(), basis.catalogueVersion(), now));
         targets.forEach(target -> setSignForDeadline(c, target, c.mode(), now, deadlinePolicy));
     }
 
@@ -429,6 +434,7 @@ public class Ticket {
         urgency = e.urgency();
         divisionCode = e.location() == null ? null : e.location().divisionCode();
         requestType = e.requestType();
+        requestItem = e.requestItem();
         state = TicketState.RECEIVED;
         remember(e);
     }

@@ -23,6 +23,7 @@ class TicketDeadlinesTest {
         fixture.registerInjectableResource(Clock.fixed(now, ZoneOffset.UTC));
         fixture.registerInjectableResource(LinkagePolicy.DEFAULT);
         fixture.registerInjectableResource(DEADLINES);
+        fixture.registerInjectableResource(ROUTER);
         return fixture;
     }
 

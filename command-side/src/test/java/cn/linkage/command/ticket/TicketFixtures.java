@@ -3,6 +3,8 @@ package cn.linkage.command.ticket;
 import cn.linkage.api.*;
 import cn.linkage.api.command.*;
 import cn.linkage.api.event.*;
+import cn.linkage.command.catalogue.CatalogueLoader;
+import cn.linkage.command.catalogue.LinkageRouter;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -13,6 +15,7 @@ import java.util.List;
 /** Named values shared by the ticket tests, so each test reads as the story it checks. */
 final class TicketFixtures {
 
+    static final LinkageRouter ROUTER = new LinkageRouter(CatalogueLoader.shipped());
     static final Instant NOW = Instant.parse("2026-03-02T01:00:00Z");
     static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
     static final PartyCode P12345 = PartyCode.HOTLINE_12345;
@@ -66,7 +69,7 @@ final class TicketFixtures {
 
     static TicketTransferredEvent transferred(RequestId id, Actor by, PartyCode... targets) {
         return new TicketTransferredEvent(TICKET, id, by, by.party(), List.of(targets),
-                LinkageMode.ONE_KEY_TRANSFER, "公安管辖", true, null, null, NOW);
+                LinkageMode.ONE_KEY_TRANSFER, "公安管辖", true, null, null, ROUTER.catalogue().version(), NOW);
     }
 
     static TicketAcceptedEvent accepted(Actor by, boolean holderChanged) {

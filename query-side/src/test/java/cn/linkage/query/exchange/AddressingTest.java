@@ -23,7 +23,7 @@ class AddressingTest {
             new Location("西大街", "620802", null), "道路交通类", "交通事故", "两车相撞", Urgency.URGENT, T0, T0);
     private final TicketTransferredEvent jointTransfer = new TicketTransferredEvent(ID, new RequestId("r2"), AT_12345,
             PartyCode.HOTLINE_12345, List.of(P122, PartyCode.POLICE_110), LinkageMode.ONE_KEY_TRANSFER, "事故",
-            true, null, "L1-014", T0);
+            true, null, "L1-014", null, T0);
 
     @Test
     void transferReachesEveryTargetOfAJointHandling() {

@@ -28,7 +28,7 @@ class TicketDetailsFoldTest {
     void acceptedTransferMovesTheHolderAndReturnRestoresTheSender() {
         TicketDetails afterAccept = TicketDetailsFold.fold(List.of(received,
                 new TicketTransferredEvent(ID, new RequestId("r2"), AT_12345, PartyCode.HOTLINE_12345,
-                        List.of(PartyCode.POLICE_110), LinkageMode.ONE_KEY_TRANSFER, "警情", true, null, null, T0),
+                        List.of(PartyCode.POLICE_110), LinkageMode.ONE_KEY_TRANSFER, "警情", true, null, null, null, T0),
                 new TicketAcceptedEvent(ID, new RequestId("r3"), AT_110, PartyCode.POLICE_110, "JQ-9", true,
                         T0.plusSeconds(60)))).orElseThrow();
 
@@ -43,7 +43,7 @@ class TicketDetailsFoldTest {
 
         TicketDetails afterReturn = TicketDetailsFold.fold(List.of(received,
                 new TicketTransferredEvent(ID, new RequestId("r2"), AT_12345, PartyCode.HOTLINE_12345,
-                        List.of(PartyCode.POLICE_110), LinkageMode.ONE_KEY_TRANSFER, "警情", true, null, null, T0),
+                        List.of(PartyCode.POLICE_110), LinkageMode.ONE_KEY_TRANSFER, "警情", true, null, null, null, T0),
                 new TicketReturnedEvent(ID, new RequestId("r3"), AT_110, PartyCode.POLICE_110,
                         ReturnReason.NOT_IN_SCOPE, "非警务", 1, T0))).orElseThrow();
         assertThat(afterReturn.holder()).isEqualTo(PartyCode.HOTLINE_12345);

@@ -202,7 +202,7 @@ class SupervisionViewsTest {
 
     private static TicketTransferredEvent transfer(TicketId id, String row, Instant at) {
         return new TicketTransferredEvent(id, rid(), Actor.platform(HOTLINE), HOTLINE, List.of(POLICE),
-                LinkageMode.ONLINE_HANDOVER, "属公安管辖", false, null, row, at);
+                LinkageMode.ONLINE_HANDOVER, "属公安管辖", false, null, row, null, at);
     }
 
     private static TicketAcceptedEvent accept(TicketId id, PartyCode party, Instant at) {
