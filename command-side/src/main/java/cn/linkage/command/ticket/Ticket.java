@@ -292,6 +292,26 @@ public class Ticket {
                 clock.instant()));
     }
 
+    /** R1/R3: only the first platform, before any hand-over, answers a matter in neither scope with guidance. */
+    @CommandHandler
+    public void handle(GiveGuidanceCommand c, Clock clock, LinkageRouter router) {
+        if (isRetry(c)) {
+            return;
+        }
+        requireOpen();
+        requireHolder(c, "give guidance on");
+        if (!holder.equals(origin) || !parties.pending().isEmpty() || state != TicketState.RECEIVED) {
+            throw new TicketRuleViolation("ALREADY_HANDED_OVER",
+                    "guidance ends a matter at its first platform, before any hand-over; ticket " + ticketId + " is "
+                            + state);
+        }
+        if (router.catalogue().outOfScope().stream().noneMatch(o -> o.id().equals(c.scopeRule()))) {
+            throw new TicketRuleViolation("UNKNOWN_SCOPE_RULE", c.scopeRule() + " is not an out-of-scope rule of "
+                    + router.catalogue().version());
+        }
+        apply(new GuidanceGivenEvent(ticketId, c.requestId(), c.actor(), c.scopeRule(), c.guidance(), clock.instant()));
+    }
+
     @CommandHandler
     public void handle(RateSatisfactionCommand c, Clock clock) {
         if (isRetry(c)) {
@@ -517,6 +537,13 @@ public class Ticket {
 
     @EventSourcingHandler
     void on(TicketSupervisedEvent e) {
+        remember(e);
+    }
+
+    @EventSourcingHandler
+    void on(GuidanceGivenEvent e) {
+        state = TicketState.CLOSED;
+        deadlines.clear();
         remember(e);
     }
 

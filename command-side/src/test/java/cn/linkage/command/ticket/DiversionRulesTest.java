@@ -79,4 +79,27 @@ class DiversionRulesTest {
                 .when(transfer(req("t"), AT_12345, P119))
                 .expectSuccessfulHandlerExecution();
     }
+
+    @Test
+    void R1_matterInNeitherScopeEndsWithRecordedGuidance() {
+        fixture.given(received(req("a")))
+                .when(new cn.linkage.api.command.GiveGuidanceCommand(TICKET, req("g"), AT_12345, "R1-LITIGATION",
+                        "属诉讼事项，请向人民法院起诉"))
+                .expectEvents(new cn.linkage.api.event.GuidanceGivenEvent(TICKET, req("g"), AT_12345, "R1-LITIGATION",
+                        "属诉讼事项，请向人民法院起诉", NOW));
+    }
+
+    @Test
+    void R1_guidanceComesFromTheFirstPlatformBeforeAnyHandOver() {
+        fixture.given(received(req("a")), transferred(req("t"), AT_12345, P110))
+                .when(new cn.linkage.api.command.GiveGuidanceCommand(TICKET, req("g"), AT_12345, "R1-LITIGATION", "x"))
+                .expectException(TicketRuleViolation.class);
+    }
+
+    @Test
+    void R1_guidanceNamesAKnownScopeRule() {
+        fixture.given(received(req("a")))
+                .when(new cn.linkage.api.command.GiveGuidanceCommand(TICKET, req("g"), AT_12345, "R1-NOTHING", "x"))
+                .expectException(TicketRuleViolation.class);
+    }
 }

@@ -70,6 +70,11 @@ public class TicketGrpcService extends TicketServiceGrpc.TicketServiceImplBase {
     }
 
     @Override
+    public void giveGuidance(GiveGuidanceRequest request, StreamObserver<Ticket> response) {
+        answer(response, () -> gateway.execute(requests.guidance(request)));
+    }
+
+    @Override
     public void closeTicket(CloseTicketRequest request, StreamObserver<Ticket> response) {
         answer(response, () -> gateway.execute(requests.close(request)));
     }

@@ -148,6 +148,14 @@ final class TicketRequestMapper {
                 TicketMessages.actor(r.getActor()), new PartyCode(r.getAgreedOwner()), r.getNote());
     }
 
+    GiveGuidanceCommand guidance(GiveGuidanceRequest r) {
+        common(r.getName(), r.getRequestId(), r.hasActor(), r.getActor())
+                .required("scope_rule", r.getScopeRule(), MAX_CODE)
+                .required("guidance", r.getGuidance(), MAX_TEXT).throwIfAny();
+        return new GiveGuidanceCommand(ticketId(r.getName()), TicketMessages.requestId(r.getRequestId()),
+                TicketMessages.actor(r.getActor()), r.getScopeRule(), r.getGuidance());
+    }
+
     CloseTicketCommand close(CloseTicketRequest r) {
         common(r.getName(), r.getRequestId(), r.hasActor(), r.getActor())
                 .required("result", r.getResult(), MAX_TEXT).throwIfAny();

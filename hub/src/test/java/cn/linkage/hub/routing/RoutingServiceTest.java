@@ -57,6 +57,22 @@ class RoutingServiceTest {
     }
 
     @Test
+    void R1_outOfScopeTicketEndsWithRecordedGuidanceOverGrpc() {
+        TicketServiceGrpc.TicketServiceBlockingStub tickets = hub.tickets();
+        String name = tickets.receiveTicket(cn.linkage.hub.support.Requests.receive("GD-R1-0001")
+                .setRequestType("其他").setRequestItem("").setDescription("咨询如何起诉欠款人").build()).getName();
+        RouteMatterResponse route = routing().routeMatter(RouteMatterRequest.newBuilder().setOriginPlatform("12345")
+                .setFreeText("咨询如何起诉欠款人").setUrgency(Urgency.URGENCY_NORMAL).build());
+
+        Ticket closed = tickets.giveGuidance(GiveGuidanceRequest.newBuilder().setName(name)
+                .setRequestId(cn.linkage.hub.support.Requests.newRequestId()).setActor(cn.linkage.hub.support.Requests.AT_12345)
+                .setScopeRule(route.getDecidedBy()).setGuidance("属诉讼事项，已告知向人民法院起诉").build());
+
+        assertThat(closed.getState()).isEqualTo(TicketState.TICKET_STATE_CLOSED);
+        assertThat(closed.getClosure().getResult()).contains("R1-LITIGATION");
+    }
+
+    @Test
     void catalogueIsSearchableByChineseKeyword() {
         ListCatalogueRowsResponse rows = routing().listCatalogueRows(ListCatalogueRowsRequest.newBuilder()
                 .setKeyword("电梯").build());

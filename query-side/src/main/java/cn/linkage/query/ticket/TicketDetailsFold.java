@@ -85,6 +85,10 @@ public final class TicketDetailsFold {
             state = TicketState.CLOSED;
             closure = new Closure(e.result(), e.resolved(), e.occurredAt(), e.actor().party());
             satisfaction = null;
+        } else if (event instanceof GuidanceGivenEvent e) {
+            state = TicketState.CLOSED;
+            closure = new Closure("guidance (" + e.scopeRule() + "): " + e.guidance(), true, e.occurredAt(),
+                    e.actor().party());
         } else if (event instanceof SatisfactionRatedEvent e) {
             satisfaction = new Satisfaction(e.score(), e.comment(), e.occurredAt());
         } else if (event instanceof TicketReopenedEvent e) {
