@@ -117,7 +117,7 @@ public final class ExchangeLatencyBenchmark {
 
                 Run: %s, %d transfers/s for %d s (first 5 s warm-up excluded), hub as a separate process on the
                 embedded store (mongo-java-server, H2), client and hub on one 2-core machine, Java %s.
-                Command: `./scripts/bench-exchange.sh` (ExchangeLatencyBenchmark).
+                Command: `./scripts/bench.sh` (ExchangeLatencyBenchmark).
 
                 | measure | samples | p50 ms | p99 ms | max ms |
                 |---|---|---|---|---|
