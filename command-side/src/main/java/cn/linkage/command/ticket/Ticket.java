@@ -17,6 +17,7 @@ import cn.linkage.api.TicketRuleViolation;
 import cn.linkage.api.TicketState;
 import cn.linkage.api.Urgency;
 import cn.linkage.api.command.*;
+import cn.linkage.command.catalogue.CatalogueVersions;
 import cn.linkage.command.catalogue.LinkageRouter;
 import cn.linkage.api.event.*;
 import cn.linkage.command.deadline.DeadlinePolicy;
@@ -54,6 +55,8 @@ public class Ticket {
     private String divisionCode;
     private String requestType;
     private String requestItem;
+    /** The catalogue version the first transfer was checked against; the ticket keeps routing by it. */
+    private String routedWithVersion;
     private LinkageMode lastTransferMode;
     private final Map<DeadlineKey, Instant> deadlines = new HashMap<>();
     private int returnCount;
@@ -85,7 +88,7 @@ public class Ticket {
 
     @CommandHandler
     public void handle(TransferTicketCommand c, Clock clock, LinkagePolicy policy, DeadlinePolicy deadlinePolicy,
-                       LinkageRouter router) {
+                       CatalogueVersions catalogues) {
         if (isRetry(c)) {
             return;
         }
@@ -98,8 +101,8 @@ public class Ticket {
                     "targets must be distinct, at least one, and not the holder " + holder);
         }
         requireSettledOwnershipFor(targets, c, policy);
-        DiversionRule.Basis basis = DiversionRule.check(router, holder, requestType, requestItem, urgency, targets,
-                c.threePartyCall());
+        DiversionRule.Basis basis = DiversionRule.check(catalogues.routerFor(routedWithVersion), holder, requestType,
+                requestItem, urgency, targets, c.threePartyCall());
         Instant now = clock.instant();
         apply(new TicketTransferredEvent(ticketId, c.requestId(), c.actor(), holder, targets, c.mode(),
                 c.reason(), true, c.threePartyCall(), basis.row(), basis.catalogueVersion(), now));
@@ -294,7 +297,8 @@ public class Ticket {
 
     /** R1/R3: only the first platform, before any hand-over, answers a matter in neither scope with guidance. */
     @CommandHandler
-    public void handle(GiveGuidanceCommand c, Clock clock, LinkageRouter router) {
+    public void handle(GiveGuidanceCommand c, Clock clock, CatalogueVersions catalogues) {
+        LinkageRouter router = catalogues.routerFor(routedWithVersion);
         if (isRetry(c)) {
             return;
         }
@@ -461,6 +465,9 @@ public class Ticket {
 
     @EventSourcingHandler
     void on(TicketTransferredEvent e) {
+        if (routedWithVersion == null) {
+            routedWithVersion = e.catalogueVersion();
+        }
         stateBeforeHandover = state;
         state = TicketState.AWAITING_ACCEPTANCE;
         lastTransferMode = e.mode();

@@ -23,7 +23,7 @@ class DiversionRulesTest {
         fixture = new AggregateTestFixture<>(Ticket.class);
         fixture.registerInjectableResource(CLOCK);
         fixture.registerInjectableResource(DEADLINES);
-        fixture.registerInjectableResource(ROUTER);
+        fixture.registerInjectableResource(CATALOGUES);
         fixture.registerInjectableResource(LinkagePolicy.DEFAULT);
     }
 
@@ -101,5 +101,45 @@ class DiversionRulesTest {
         fixture.given(received(req("a")))
                 .when(new cn.linkage.api.command.GiveGuidanceCommand(TICKET, req("g"), AT_12345, "R1-NOTHING", "x"))
                 .expectException(TicketRuleViolation.class);
+    }
+
+    /** Version 2 of the city's list sends traffic accidents to 110 alone. */
+    private static cn.linkage.command.catalogue.Catalogue revisedCatalogue() throws java.io.IOException {
+        String shipped;
+        try (var in = DiversionRulesTest.class.getClassLoader()
+                .getResourceAsStream(cn.linkage.command.catalogue.CatalogueLoader.SHIPPED)) {
+            shipped = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        int row = shipped.indexOf("  - id: L1-014");
+        int next = shipped.indexOf("  - id: L1-015");
+        String revisedRow = shipped.substring(row, next).replace("mode: JOINT_122_110", "mode: TO_110")
+                .replace("handling: JOINT", "handling: SINGLE").replace("targets: [\"122\", \"110\"]", "targets: [\"110\"]");
+        String revised = shipped.substring(0, row) + revisedRow + shipped.substring(next);
+        return cn.linkage.command.catalogue.CatalogueLoader.parse("v2",
+                revised.replace("version: \"pingliang-2023.1\"", "version: \"pingliang-2023.2\""));
+    }
+
+    @Test
+    void R3_aRunningTicketKeepsTheCatalogueVersionItWasRoutedWith() throws Exception {
+        cn.linkage.command.catalogue.CatalogueVersions versions =
+                new cn.linkage.command.catalogue.CatalogueVersions(cn.linkage.command.catalogue.CatalogueLoader.shipped());
+        versions.publish(revisedCatalogue());
+        FixtureConfiguration<Ticket> revised = new AggregateTestFixture<>(Ticket.class);
+        revised.registerInjectableResource(CLOCK);
+        revised.registerInjectableResource(DEADLINES);
+        revised.registerInjectableResource(versions);
+        revised.registerInjectableResource(new LinkagePolicy(5)); // two returns must not trigger R4 consultation here
+
+        TicketTransferredEvent routedUnderV1 = new TicketTransferredEvent(TICKET, req("t1"), AT_12345, P12345,
+                List.of(P122, P110), LinkageMode.ONE_KEY_TRANSFER, "事故", true, null, "L1-014", "pingliang-2023.1", NOW);
+        // Under version 1 the accident still needs 122 and 110 together, although version 2 is current.
+        revised.given(trafficAccident(), routedUnderV1, returned(AT_122, 1), returned(AT_110, 2))
+                .when(transfer(req("t2"), AT_12345, P110))
+                .expectException(TicketRuleViolation.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("pingliang-2023.1 row L1-014"));
+        // A ticket first routed now follows version 2.
+        revised.given(trafficAccident())
+                .when(transfer(req("t"), AT_12345, P110))
+                .expectSuccessfulHandlerExecution();
     }
 }

@@ -25,7 +25,7 @@ class FirstContactRulesTest {
         FixtureConfiguration<Ticket> fixture = new AggregateTestFixture<>(Ticket.class);
         fixture.registerInjectableResource(CLOCK);
         fixture.registerInjectableResource(DEADLINES);
-        fixture.registerInjectableResource(ROUTER);
+        fixture.registerInjectableResource(CATALOGUES);
         fixture.registerInjectableResource(policy);
         return fixture;
     }

@@ -23,7 +23,7 @@ class TicketDeadlinesTest {
         fixture.registerInjectableResource(Clock.fixed(now, ZoneOffset.UTC));
         fixture.registerInjectableResource(LinkagePolicy.DEFAULT);
         fixture.registerInjectableResource(DEADLINES);
-        fixture.registerInjectableResource(ROUTER);
+        fixture.registerInjectableResource(CATALOGUES);
         return fixture;
     }
 

@@ -4,6 +4,7 @@ import cn.linkage.api.*;
 import cn.linkage.api.command.*;
 import cn.linkage.api.event.*;
 import cn.linkage.command.catalogue.CatalogueLoader;
+import cn.linkage.command.catalogue.CatalogueVersions;
 import cn.linkage.command.catalogue.LinkageRouter;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,6 +17,7 @@ import java.util.List;
 final class TicketFixtures {
 
     static final LinkageRouter ROUTER = new LinkageRouter(CatalogueLoader.shipped());
+    static final CatalogueVersions CATALOGUES = new CatalogueVersions(CatalogueLoader.shipped());
     static final Instant NOW = Instant.parse("2026-03-02T01:00:00Z");
     static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
     static final PartyCode P12345 = PartyCode.HOTLINE_12345;

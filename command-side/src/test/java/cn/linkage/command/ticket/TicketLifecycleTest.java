@@ -20,7 +20,7 @@ class TicketLifecycleTest {
         fixture = new AggregateTestFixture<>(Ticket.class);
         fixture.registerInjectableResource(CLOCK);
         fixture.registerInjectableResource(DEADLINES);
-        fixture.registerInjectableResource(ROUTER);
+        fixture.registerInjectableResource(CATALOGUES);
         fixture.registerInjectableResource(LinkagePolicy.DEFAULT);
     }
 

@@ -3,6 +3,7 @@ package cn.linkage.hub.grpc;
 import cn.linkage.api.NotPermittedException;
 import cn.linkage.api.TicketAlreadyExistsException;
 import cn.linkage.api.TicketRuleViolation;
+import cn.linkage.command.catalogue.CatalogueException;
 import com.google.protobuf.Any;
 import com.google.rpc.BadRequest;
 import com.google.rpc.Code;
@@ -37,6 +38,11 @@ public final class GrpcErrors {
         if (error instanceof InvalidRequestException e) {
             return status(Code.INVALID_ARGUMENT, e.getMessage(),
                     Any.pack(BadRequest.newBuilder().addAllFieldViolations(e.violations()).build()));
+        }
+        if (error instanceof CatalogueException e) {
+            return status(Code.INVALID_ARGUMENT, e.getMessage(), Any.pack(BadRequest.newBuilder().addFieldViolations(
+                    BadRequest.FieldViolation.newBuilder().setField("catalogue_text").setDescription(e.getMessage()))
+                    .build()));
         }
         if (error instanceof TicketRuleViolation e) {
             return status(Code.FAILED_PRECONDITION, e.getMessage(),

@@ -7,22 +7,33 @@ import cn.linkage.api.Urgency;
 import cn.linkage.command.catalogue.Catalogue;
 import cn.linkage.command.catalogue.HandlingUnit.Kind;
 import cn.linkage.command.catalogue.LinkageDecision;
-import cn.linkage.command.catalogue.LinkageRouter;
+import cn.linkage.command.catalogue.CatalogueVersions;
+import cn.linkage.api.RequestId;
+import cn.linkage.api.command.ReviseCatalogueCommand;
+import cn.linkage.api.event.CatalogueRevisedEvent;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import cn.linkage.command.catalogue.RoutingRequest;
 import cn.linkage.proto.v1.*;
 import io.grpc.stub.StreamObserver;
 import java.util.Set;
 import java.util.function.Supplier;
 
-/** The catalogue and routing API: validate, ask the router, map. */
+/** The catalogue and routing API: validate, ask the router (or send the revision), map. */
 public class RoutingGrpcService extends RoutingServiceGrpc.RoutingServiceImplBase {
 
     private static final Set<String> LISTS = Set.of("", "L1", "L2", "L3");
 
-    private final LinkageRouter router;
+    private final CatalogueVersions catalogues;
+    private final CommandGateway commands;
+    private final EventStore events;
 
-    public RoutingGrpcService(LinkageRouter router) {
-        this.router = router;
+    public RoutingGrpcService(CatalogueVersions catalogues, CommandGateway commands, EventStore events) {
+        this.catalogues = catalogues;
+        this.commands = commands;
+        this.events = events;
     }
 
     @Override
@@ -31,7 +42,7 @@ public class RoutingGrpcService extends RoutingServiceGrpc.RoutingServiceImplBas
             new Violations().check(LISTS.contains(request.getList()), "list", "must be L1, L2, L3 or empty")
                     .maxLength("request_type", request.getRequestType(), MAX_CODE)
                     .maxLength("keyword", request.getKeyword(), MAX_CODE).throwIfAny();
-            Catalogue catalogue = router.catalogue();
+            Catalogue catalogue = catalogues.current().catalogue();
             ListCatalogueRowsResponse.Builder out = ListCatalogueRowsResponse.newBuilder()
                     .setCatalogueVersion(catalogue.version());
             (request.getKeyword().isBlank() ? catalogue.rows() : catalogue.search(request.getKeyword())).stream()
@@ -50,7 +61,7 @@ public class RoutingGrpcService extends RoutingServiceGrpc.RoutingServiceImplBas
     public void listHandlingUnits(ListHandlingUnitsRequest request, StreamObserver<ListHandlingUnitsResponse> response) {
         answer(response, () -> {
             ListHandlingUnitsResponse.Builder out = ListHandlingUnitsResponse.newBuilder();
-            router.catalogue().units().stream().filter(u -> u.kind() != Kind.ROLE && u.kind() != Kind.PLATFORM)
+            catalogues.current().catalogue().units().stream().filter(u -> u.kind() != Kind.ROLE && u.kind() != Kind.PLATFORM)
                     .forEach(u -> out.addUnits(HandlingUnit.newBuilder().setCode(u.code()).setName(u.name())
                             .setKind(u.kind().name()).setDivisionCode(u.divisionCode() == null ? "" : u.divisionCode())));
             return out.build();
@@ -68,7 +79,7 @@ public class RoutingGrpcService extends RoutingServiceGrpc.RoutingServiceImplBas
                     .check(!request.getRequestItem().isBlank() || !request.getFreeText().isBlank(), "free_text",
                             "give request_item or free_text")
                     .throwIfAny();
-            LinkageDecision d = router.route(new RoutingRequest(request.getOriginPlatform(), request.getRequestType(),
+            LinkageDecision d = catalogues.current().route(new RoutingRequest(request.getOriginPlatform(), request.getRequestType(),
                     request.getRequestItem(), request.getFreeText(), EnumMapping.toDomain(request.getUrgency(), Urgency.class)));
             return RouteMatterResponse.newBuilder().setOutcome(d.outcome().name()).addAllTargets(d.targets())
                     .setHandling(d.handling().name()).addAllDepartments(d.departments()).addAllAlsoNotify(d.alsoNotify())
@@ -76,6 +87,39 @@ public class RoutingGrpcService extends RoutingServiceGrpc.RoutingServiceImplBas
                     .setDecidedBy(d.decidedBy() == null ? "" : d.decidedBy()).setCatalogueVersion(d.catalogueVersion())
                     .setExplanation(d.explanation()).build();
         });
+    }
+
+    @Override
+    public void reviseCatalogue(ReviseCatalogueRequest request, StreamObserver<CatalogueRevision> response) {
+        answer(response, () -> {
+            new Violations().required("request_id", request.getRequestId(), MAX_CODE)
+                    .check(request.hasActor(), "actor", "is required")
+                    .required("actor.platform", request.getActor().getPlatform(), MAX_CODE)
+                    .required("catalogue_text", request.getCatalogueText(), 1 << 20)
+                    .maxLength("note", request.getNote(), MAX_TEXT).throwIfAny();
+            commands.sendAndWait(new ReviseCatalogueCommand(ReviseCatalogueCommand.CATALOGUE,
+                    new RequestId(request.getRequestId()), TicketMessages.actor(request.getActor()),
+                    request.getCatalogueText(), request.getNote()), 30, TimeUnit.SECONDS);
+            List<CatalogueRevision> revisions = revisions();
+            return revisions.get(revisions.size() - 1);
+        });
+    }
+
+    @Override
+    public void listCatalogueRevisions(ListCatalogueRevisionsRequest request,
+                                       StreamObserver<ListCatalogueRevisionsResponse> response) {
+        answer(response, () -> ListCatalogueRevisionsResponse.newBuilder()
+                .setCurrentVersion(catalogues.current().catalogue().version()).addAllRevisions(revisions()).build());
+    }
+
+    private List<CatalogueRevision> revisions() {
+        return events.readEvents(ReviseCatalogueCommand.CATALOGUE).asStream()
+                .map(m -> (CatalogueRevisedEvent) m.getPayload())
+                .map(e -> CatalogueRevision.newBuilder().setVersion(e.version()).setSha256(e.sha256())
+                        .setReviseTime(TicketMessages.timestamp(e.occurredAt()))
+                        .setActor(cn.linkage.proto.v1.Actor.newBuilder().setPlatform(e.actor().platform().value()))
+                        .setNote(e.note() == null ? "" : e.note()).build())
+                .toList();
     }
 
     private static <T> void answer(StreamObserver<T> response, Supplier<T> call) {

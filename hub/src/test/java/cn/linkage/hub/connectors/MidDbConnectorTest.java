@@ -178,11 +178,13 @@ class MidDbConnectorTest {
         }
     }
 
+    /** A matter of list L2: 110 takes the call, the plan hands it to 12345 (R3). */
     private static String alarm(String number) {
         return """
                 {"kind":"TICKET_KIND_ALARM_TICKET","channel":"CHANNEL_PHONE","originTicketNumber":"%s",
                  "location":{"address":"平凉市崆峒区某路 8 号","divisionCode":"620802"},
-                 "requestType":"行政(治安)类","description":"来电反映噪音扰民","urgency":"URGENCY_NORMAL",
+                 "requestType":"城市管理","requestItem":"施工噪声","description":"来电反映工地夜间施工噪声扰民",
+                 "urgency":"URGENCY_NORMAL",
                  "actor":{"operatorId":"jj-007"}}""".formatted(number);
     }
 
