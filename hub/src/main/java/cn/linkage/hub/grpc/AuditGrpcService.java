@@ -1,5 +1,7 @@
 package cn.linkage.hub.grpc;
 
+import static cn.linkage.hub.grpc.UnaryCalls.answer;
+
 import static cn.linkage.hub.grpc.Violations.MAX_CODE;
 
 import cn.linkage.api.NotPermittedException;
@@ -19,7 +21,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
+
 import org.axonframework.modelling.command.AggregateNotFoundException;
 
 /** The audit API: validate, check the auditor, read, map. The views themselves live in query-side. */
@@ -127,15 +129,6 @@ public class AuditGrpcService extends AuditServiceGrpc.AuditServiceImplBase {
         v.check(hasActor, "actor", "is required").required("actor.platform", actor.getPlatform(), MAX_CODE).throwIfAny();
         if (!AUDITORS.contains(actor.getPlatform())) {
             throw new NotPermittedException("only auditors (AUDIT, SUPERVISION) may use the audit service");
-        }
-    }
-
-    private static <T> void answer(StreamObserver<T> response, Supplier<T> call) {
-        try {
-            response.onNext(call.get());
-            response.onCompleted();
-        } catch (RuntimeException e) {
-            response.onError(GrpcErrors.toStatus(e));
         }
     }
 }

@@ -1,5 +1,7 @@
 package cn.linkage.hub.grpc;
 
+import static cn.linkage.hub.grpc.UnaryCalls.answer;
+
 import static cn.linkage.hub.grpc.Violations.MAX_CODE;
 import static cn.linkage.hub.grpc.Violations.MAX_TEXT;
 
@@ -19,7 +21,6 @@ import cn.linkage.command.catalogue.RoutingRequest;
 import cn.linkage.proto.v1.*;
 import io.grpc.stub.StreamObserver;
 import java.util.Set;
-import java.util.function.Supplier;
 
 /** The catalogue and routing API: validate, ask the router (or send the revision), map. */
 public class RoutingGrpcService extends RoutingServiceGrpc.RoutingServiceImplBase {
@@ -120,14 +121,5 @@ public class RoutingGrpcService extends RoutingServiceGrpc.RoutingServiceImplBas
                         .setActor(cn.linkage.proto.v1.Actor.newBuilder().setPlatform(e.actor().platform().value()))
                         .setNote(e.note() == null ? "" : e.note()).build())
                 .toList();
-    }
-
-    private static <T> void answer(StreamObserver<T> response, Supplier<T> call) {
-        try {
-            response.onNext(call.get());
-            response.onCompleted();
-        } catch (RuntimeException e) {
-            response.onError(GrpcErrors.toStatus(e));
-        }
     }
 }

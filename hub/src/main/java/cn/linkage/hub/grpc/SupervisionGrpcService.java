@@ -1,5 +1,7 @@
 package cn.linkage.hub.grpc;
 
+import static cn.linkage.hub.grpc.UnaryCalls.answer;
+
 import static cn.linkage.hub.grpc.Violations.MAX_CODE;
 
 import cn.linkage.api.NotPermittedException;
@@ -22,7 +24,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
+
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -221,15 +223,6 @@ public class SupervisionGrpcService extends SupervisionServiceGrpc.SupervisionSe
             return split < 0 ? null : new String[] {text.substring(0, split), text.substring(split + 1)};
         } catch (IllegalArgumentException e) {
             return null;
-        }
-    }
-
-    private static <T> void answer(StreamObserver<T> response, Supplier<T> call) {
-        try {
-            response.onNext(call.get());
-            response.onCompleted();
-        } catch (RuntimeException e) {
-            response.onError(GrpcErrors.toStatus(e));
         }
     }
 }

@@ -1,5 +1,7 @@
 package cn.linkage.hub.grpc;
 
+import static cn.linkage.hub.grpc.UnaryCalls.answer;
+
 import cn.linkage.connectors.webhook.WebhookDispatcher;
 import cn.linkage.proto.v1.DeadLetter;
 import cn.linkage.proto.v1.GetWebhookStatusRequest;
@@ -10,7 +12,7 @@ import cn.linkage.proto.v1.RedriveDeadLetterResponse;
 import cn.linkage.proto.v1.WebhookServiceGrpc;
 import cn.linkage.proto.v1.WebhookStatus;
 import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
+
 import io.grpc.stub.StreamObserver;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,22 +90,6 @@ public class WebhookGrpcService extends WebhookServiceGrpc.WebhookServiceImplBas
 
     private WebhookStatus getWebhookStatus(GetWebhookStatusRequest request) {
         return webhook(request.getName()).status();
-    }
-
-    /** Answers one value, or the refusal as its gRPC status (thrown, it would reach the caller as UNKNOWN). */
-    private static <T> void answer(StreamObserver<T> response, java.util.function.Supplier<T> call) {
-        T value;
-        try {
-            value = call.get();
-        } catch (StatusRuntimeException e) {
-            response.onError(e);
-            return;
-        } catch (RuntimeException e) {
-            response.onError(GrpcErrors.toStatus(e));
-            return;
-        }
-        response.onNext(value);
-        response.onCompleted();
     }
 
     private WebhookDispatcher webhook(String name) {
