@@ -41,9 +41,7 @@ final class TrackedEventFetcher {
         long windowSize = batchSize;
         while (true) {
             long windowEnd = token.getIndex() + windowSize;
-            Set<Long> wanted = new LinkedHashSet<>(token.getGaps());
-            wanted.addAll(window(token.getIndex() + 1, windowEnd));
-            List<TrackedEventData<?>> batch = eventsAt(wanted, token);
+            List<TrackedEventData<?>> batch = eventsAt(window(token.getIndex() + 1, windowEnd), token);
             // A window of abandoned positions must not stall the reader, so look further while writers have
             // reserved beyond it. The wider window starts again right after the token: a commit below the new
             // part may have become visible meanwhile and must come out first, in position order.
@@ -72,9 +70,18 @@ final class TrackedEventFetcher {
         return positions;
     }
 
-    private List<TrackedEventData<?>> eventsAt(Set<Long> wanted, GapAwareTrackingToken token) {
-        List<Document> commits = CommitDocument.distinct(
-                events.find(Filters.in(CommitDocument.POSITIONS, wanted)).into(new ArrayList<>()));
+    /**
+     * Commits starting in the window are found by {@code _id}; the commit holding the next position (a
+     * token may stop inside a commit) and commits holding the token's gaps by the positions index. Two
+     * keyed queries: the positions index returns a commit once per matching key on the embedded store,
+     * so asking it for the whole window would read every commit several times over.
+     */
+    private List<TrackedEventData<?>> eventsAt(List<Long> window, GapAwareTrackingToken token) {
+        Set<Long> inside = new LinkedHashSet<>(token.getGaps());
+        inside.add(token.getIndex() + 1);
+        List<Document> found = events.find(Filters.in(CommitDocument.ID, window)).into(new ArrayList<>());
+        events.find(Filters.in(CommitDocument.POSITIONS, inside)).into(found);
+        List<Document> commits = CommitDocument.distinct(found);
         commits.sort(Comparator.comparingLong(CommitDocument::firstPositionOf));
         List<TrackedEventData<?>> batch = new ArrayList<>();
         GapAwareTrackingToken current = token;
