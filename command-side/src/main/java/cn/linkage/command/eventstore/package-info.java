@@ -52,8 +52,10 @@
  * otherwise the next window starts after it. A typical ticket loads in one query.
  *
  * <h2>Streaming (tracking) reads</h2>
- * Axon's {@code GapAwareTrackingToken}. One query: {@code positions $in (gaps of the token ∪ [index+1 ..
- * index+batchSize])}; commits are sorted in memory and their events emitted in position order, each with its own
+ * Axon's {@code GapAwareTrackingToken}. Two keyed queries: {@code _id $in [index+1 .. index+batchSize]} for the
+ * commits starting in the window, and {@code positions $in (gaps of the token ∪ {index+1})} for the commit a token
+ * stopped inside and the commits holding its gaps (the positions index returns a commit once per matching key on
+ * the embedded store, so it is kept for these few positions); commits are sorted in memory and their events emitted in position order, each with its own
  * token. A position not found below the highest position emitted becomes a gap, to be delivered when (if) its commit
  * appears. If a whole window holds nothing while the counter shows reservations beyond it (e.g. a large commit that
  * lost its race), the window is widened (doubling, always starting right after the token, so a commit that became
