@@ -2,7 +2,7 @@ package cn.linkage.bench.eventstore;
 
 import cn.linkage.api.LinkagePolicy;
 import cn.linkage.command.catalogue.CatalogueLoader;
-import cn.linkage.command.catalogue.LinkageRouter;
+import cn.linkage.command.catalogue.CatalogueVersions;
 import cn.linkage.command.deadline.DeadlinePolicy;
 import cn.linkage.command.ticket.Ticket;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -40,7 +40,7 @@ import org.axonframework.serialization.json.JacksonSerializer;
 public final class EventStoreBenchmark {
 
     private static final int THREADS = 4;
-    private static final LinkageRouter ROUTER = new LinkageRouter(CatalogueLoader.shipped());
+    private static final CatalogueVersions CATALOGUES = new CatalogueVersions(CatalogueLoader.shipped());
     private static final Instant EPOCH = Instant.parse("2026-01-01T00:00:00Z");
 
     public static void main(String[] args) throws Exception {
@@ -137,7 +137,7 @@ public final class EventStoreBenchmark {
                 .registerComponent(Clock.class, c -> Clock.systemUTC())
                 .registerComponent(LinkagePolicy.class, c -> LinkagePolicy.DEFAULT)
                 .registerComponent(DeadlinePolicy.class, c -> DeadlinePolicy.DEFAULT)
-                .registerComponent(LinkageRouter.class, c -> ROUTER)
+                .registerComponent(CatalogueVersions.class, c -> CATALOGUES)
                 .buildConfiguration();
         config.start();
         try {
