@@ -30,6 +30,9 @@ public final class RunningHub implements AutoCloseable {
         System.setProperty("axoniq.update-checker.disabled", "true");
         List<String> all = new ArrayList<>(args);
         all.add("--linkage.grpc.address=127.0.0.1");
+        if (all.stream().noneMatch(a -> a.startsWith("--linkage.http.port="))) {
+            all.add("--linkage.http.port=0");
+        }
         if (all.stream().noneMatch(a -> a.startsWith("--linkage.grpc.port="))) {
             all.add("--linkage.grpc.port=0");
         }
