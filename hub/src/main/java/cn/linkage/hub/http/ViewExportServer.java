@@ -27,7 +27,7 @@ import org.springframework.context.SmartLifecycle;
 public class ViewExportServer implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ViewExportServer.class);
-    private static final Pattern PATH = Pattern.compile("^/views/([a-z-]+)/([a-z-]+)\\.(csv|json)$");
+    private static final Pattern PATH = Pattern.compile("^/views/([a-z_-]+)/([a-z_-]+)\\.(csv|json)$");
 
     private final String address;
     private final int port;

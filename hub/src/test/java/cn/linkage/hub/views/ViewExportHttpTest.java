@@ -40,6 +40,10 @@ class ViewExportHttpTest {
             assertThat(json.statusCode()).isEqualTo(200);
             assertThat(json.body()).startsWith("[").contains(ticketId).doesNotContain("13812345678");
 
+            for (String part : new String[] {"scorecards/days", "transfer_flows/flows", "hotspots/counts",
+                    "consultation/counts"}) {
+                assertThat(get(base + part + ".csv").statusCode()).as(part).isEqualTo(200);
+            }
             assertThat(get(base + "nothing/here.csv").statusCode()).isEqualTo(404);
             assertThat(get(base + "board/tickets.xml").statusCode()).isEqualTo(400);
         }
