@@ -90,7 +90,10 @@ public class DossierRenderer {
     }
 
     private static String shortHash(String hash) {
-        return hash == null || hash.length() < 12 ? String.valueOf(hash == null ? "" : hash) : hash.substring(0, 12) + "…";
+        if (hash == null) {
+            return "";
+        }
+        return hash.length() <= 12 ? hash : hash.substring(0, 12) + "…";
     }
 
     private static void row(StringBuilder page, String label, String value) {

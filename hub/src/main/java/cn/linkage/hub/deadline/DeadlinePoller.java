@@ -7,17 +7,14 @@ import cn.linkage.api.TicketRuleViolation;
 import cn.linkage.api.command.MarkDeadlineMissedCommand;
 import cn.linkage.hub.deadline.DeadlineBuckets.Bucket;
 import cn.linkage.hub.deadline.DeadlineBuckets.Entry;
+import cn.linkage.hub.scheduling.PeriodicTask;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 /**
  * The hub's deadline clock. Every {@code pollEvery} it reads the minute buckets from its last fully
@@ -27,7 +24,7 @@ import org.springframework.context.SmartLifecycle;
  * a restart resumes where it stopped and fires what fell due while the hub was down. Every node runs
  * it: a deadline fired by two nodes is applied once (same request id, optimistic concurrency).
  */
-public class DeadlinePoller implements SmartLifecycle {
+public class DeadlinePoller extends PeriodicTask {
 
     /** Who marks a deadline missed: the hub, on behalf of the supervision office. */
     public static final Actor DEADLINE_CLOCK = new Actor(PartyCode.SUPERVISION, null, "deadline-clock");
@@ -37,16 +34,14 @@ public class DeadlinePoller implements SmartLifecycle {
     private final DeadlineBuckets buckets;
     private final CommandGateway commands;
     private final Clock clock;
-    private final Duration every;
     private final Duration lookBack;
-    private ScheduledExecutorService scheduler;
 
     public DeadlinePoller(DeadlineBuckets buckets, CommandGateway commands, Clock clock, Duration every,
                           Duration lookBack) {
+        super("deadline-poller", every);
         this.buckets = buckets;
         this.commands = commands;
         this.clock = clock;
-        this.every = every;
         this.lookBack = lookBack;
     }
 
@@ -96,37 +91,11 @@ public class DeadlinePoller implements SmartLifecycle {
         }
     }
 
-    private void pollQuietly() {
-        try {
-            int fired = pollOnce();
-            if (fired > 0) {
-                log.info("Fired {} passed deadline(s)", fired);
-            }
-        } catch (RuntimeException e) {
-            log.warn("Deadline round failed, retried next round: {}", e.toString());
+    @Override
+    protected void round() {
+        int fired = pollOnce();
+        if (fired > 0) {
+            log.info("Fired {} passed deadline(s)", fired);
         }
-    }
-
-    @Override
-    public void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "deadline-poller");
-            thread.setDaemon(true);
-            return thread;
-        });
-        scheduler.scheduleWithFixedDelay(this::pollQuietly, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-            scheduler = null;
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return scheduler != null;
     }
 }
