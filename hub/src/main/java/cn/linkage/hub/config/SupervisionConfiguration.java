@@ -9,7 +9,7 @@ import cn.linkage.query.views.UnitScorecardProjection;
 import cn.linkage.query.views.ViewRebuilder;
 import cn.linkage.query.views.ViewVersions;
 import com.mongodb.client.MongoDatabase;
-import java.time.Duration;
+import java.time.Clock;
 import java.util.List;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Value;
@@ -18,8 +18,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The joint supervision read models (board, scorecards, transfer flows, hotspots, consultation
- * candidates), their rebuild, and the gRPC service over them. {@code linkage.supervision.sign-for-limit}
- * (default 30 minutes) is a placeholder until the deadline rules land.
+ * candidates), their rebuild, and the gRPC service over them. {@code linkage.supervision.yellow-at}
+ * (default 0.8) is the share of a deadline's time after which the board shows it yellow.
  */
 @Configuration(proxyBeanMethods = false)
 public class SupervisionConfiguration {
@@ -31,14 +31,13 @@ public class SupervisionConfiguration {
 
     @Bean
     public TicketBoardProjection ticketBoardProjection(ViewVersions versions, EventStore eventStore,
-                                                       @Value("${linkage.supervision.sign-for-limit:30m}") Duration limit) {
-        return new TicketBoardProjection(versions, eventStore, limit);
+                                                       @Value("${linkage.supervision.yellow-at:0.8}") double yellowAt) {
+        return new TicketBoardProjection(versions, eventStore, yellowAt);
     }
 
     @Bean
-    public UnitScorecardProjection unitScorecardProjection(ViewVersions versions,
-                                                           @Value("${linkage.supervision.sign-for-limit:30m}") Duration limit) {
-        return new UnitScorecardProjection(versions, limit);
+    public UnitScorecardProjection unitScorecardProjection(ViewVersions versions) {
+        return new UnitScorecardProjection(versions);
     }
 
     @Bean
@@ -67,7 +66,7 @@ public class SupervisionConfiguration {
     public SupervisionGrpcService supervisionGrpcService(TicketBoardProjection board, UnitScorecardProjection scorecards,
                                                          TransferFlowProjection flows, HotspotProjection hotspots,
                                                          ConsultationCandidateProjection candidates,
-                                                         ViewRebuilder rebuilder) {
-        return new SupervisionGrpcService(board, scorecards, flows, hotspots, candidates, rebuilder);
+                                                         ViewRebuilder rebuilder, Clock clock) {
+        return new SupervisionGrpcService(board, scorecards, flows, hotspots, candidates, rebuilder, clock);
     }
 }

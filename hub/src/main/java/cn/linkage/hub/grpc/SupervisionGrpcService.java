@@ -17,6 +17,8 @@ import cn.linkage.query.views.UnitScorecardProjection;
 import cn.linkage.query.views.ViewRebuilder;
 import io.grpc.stub.StreamObserver;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -50,10 +52,12 @@ public class SupervisionGrpcService extends SupervisionServiceGrpc.SupervisionSe
     private final HotspotProjection hotspots;
     private final ConsultationCandidateProjection candidates;
     private final ViewRebuilder rebuilder;
+    private final Clock clock;
 
     public SupervisionGrpcService(TicketBoardProjection board, UnitScorecardProjection scorecards,
                                   TransferFlowProjection flows, HotspotProjection hotspots,
-                                  ConsultationCandidateProjection candidates, ViewRebuilder rebuilder) {
+                                  ConsultationCandidateProjection candidates, ViewRebuilder rebuilder, Clock clock) {
+        this.clock = clock;
         this.board = board;
         this.scorecards = scorecards;
         this.flows = flows;
@@ -82,18 +86,48 @@ public class SupervisionGrpcService extends SupervisionServiceGrpc.SupervisionSe
             }
             requireSupervisor(request.hasActor(), request.getActor(), v);
             int size = request.getPageSize() == 0 ? DEFAULT_PAGE_SIZE : request.getPageSize();
+            Instant now = clock.instant();
             BoardFilter filter = new BoardFilter(
                     request.getStateValue() == 0 ? null
                             : EnumMapping.toDomain(request.getState(), cn.linkage.api.TicketState.class),
                     request.getOriginPlatform(), request.getParty(), request.getDivisionCode(),
                     request.getRequestType(),
                     request.hasReceivedAfterTime() ? TicketMessages.instant(request.getReceivedAfterTime()) : null,
-                    request.hasReceivedBeforeTime() ? TicketMessages.instant(request.getReceivedBeforeTime()) : null);
+                    request.hasReceivedBeforeTime() ? TicketMessages.instant(request.getReceivedBeforeTime()) : null,
+                    request.getOverdueOnly() ? now : null);
             List<BoardEntry> entries = board.list(filter, after, size + 1);
             ListBoardTicketsResponse.Builder out = ListBoardTicketsResponse.newBuilder();
-            entries.stream().limit(size).forEach(e -> out.addTickets(SupervisionMessages.boardTicket(e)));
+            entries.stream().limit(size).forEach(e -> out.addTickets(SupervisionMessages.boardTicket(e, now)));
             if (entries.size() > size) {
                 out.setNextPageToken(encodeToken(fingerprint, entries.get(size - 1).sortKey()));
+            }
+            return out.build();
+        });
+    }
+
+    @Override
+    public void listOverdueTickets(ListOverdueTicketsRequest request, StreamObserver<ListOverdueTicketsResponse> response) {
+        answer(response, () -> {
+            Violations v = new Violations()
+                    .check(request.getPageSize() >= 0 && request.getPageSize() <= MAX_PAGE_SIZE, "page_size",
+                            "must be between 0 and " + MAX_PAGE_SIZE)
+                    .maxLength("party", request.getParty(), MAX_CODE);
+            String fingerprint = Integer.toHexString(request.getParty().hashCode());
+            String after = "";
+            if (!request.getPageToken().isEmpty()) {
+                String[] token = decodeToken(request.getPageToken());
+                v.check(token != null && token[0].equals(fingerprint), "page_token",
+                        "must be the next_page_token of a call with the same party");
+                after = token == null ? "" : token[1];
+            }
+            requireSupervisor(request.hasActor(), request.getActor(), v);
+            int size = request.getPageSize() == 0 ? DEFAULT_PAGE_SIZE : request.getPageSize();
+            Instant now = clock.instant();
+            List<BoardEntry> entries = board.warnings(now, request.getParty(), after, size + 1);
+            ListOverdueTicketsResponse.Builder out = ListOverdueTicketsResponse.newBuilder();
+            entries.stream().limit(size).forEach(e -> out.addTickets(SupervisionMessages.boardTicket(e, now)));
+            if (entries.size() > size) {
+                out.setNextPageToken(encodeToken(fingerprint, TicketBoardProjection.deadlineKey(entries.get(size - 1))));
             }
             return out.build();
         });
@@ -121,7 +155,7 @@ public class SupervisionGrpcService extends SupervisionServiceGrpc.SupervisionSe
             requireSupervisor(request.hasActor(), request.getActor(), v);
             String unit = name.group(1);
             UnitScorecardProjection.Scorecard card = day != null ? scorecards.day(unit, day) : scorecards.month(unit, month);
-            return SupervisionMessages.scorecard(request.getName(), card, scorecards.signForLimit());
+            return SupervisionMessages.scorecard(request.getName(), card);
         });
     }
 

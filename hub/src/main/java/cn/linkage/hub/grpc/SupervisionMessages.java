@@ -16,7 +16,10 @@ import cn.linkage.query.views.TicketBoardProjection.BoardEntry;
 import cn.linkage.query.views.TransferFlowProjection;
 import cn.linkage.query.views.UnitScorecardProjection.Scorecard;
 import cn.linkage.query.views.ViewRebuilder;
-import java.time.Duration;
+import cn.linkage.proto.v1.DeadlineKind;
+import cn.linkage.proto.v1.DeadlineWarning;
+import cn.linkage.proto.v1.OpenDeadline;
+import java.time.Instant;
 
 /** Maps the supervision views' values to the proto contract; no decisions here. */
 final class SupervisionMessages {
@@ -24,7 +27,7 @@ final class SupervisionMessages {
     private SupervisionMessages() {
     }
 
-    static BoardTicket boardTicket(BoardEntry e) {
+    static BoardTicket boardTicket(BoardEntry e, Instant now) {
         BoardTicket.Builder b = BoardTicket.newBuilder()
                 .setName(TicketMessages.NAME_PREFIX + e.ticketId())
                 .setOriginTicketNumber(nonNull(e.originTicketNumber()))
@@ -38,22 +41,29 @@ final class SupervisionMessages {
                 .setReceiveTime(TicketMessages.timestamp(e.receivedAt()))
                 .setCaller(Caller.newBuilder().setName(nonNull(e.callerName())).setPhoneNumber(nonNull(e.callerPhone())))
                 .setReturnCount(e.returnCount())
+                .setSupervisionCount(e.supervisionCount())
+                .setWarning(EnumMapping.toProto(e.warning(now), DeadlineWarning.class))
                 .setUpdateTime(TicketMessages.timestamp(e.updatedAt()));
+        e.deadlines().forEach(d -> b.addDeadlines(OpenDeadline.newBuilder()
+                .setKind(EnumMapping.toProto(d.kind(), DeadlineKind.class)).setParty(d.party())
+                .setSetTime(TicketMessages.timestamp(d.setAt())).setDueTime(TicketMessages.timestamp(d.dueAt()))
+                .setWarnTime(TicketMessages.timestamp(d.warnAt())).setOverdue(d.overdue())
+                .setWarning(EnumMapping.toProto(d.warning(now), DeadlineWarning.class))));
         if (e.signForDeadline() != null) {
             b.setSignForDeadlineTime(TicketMessages.timestamp(e.signForDeadline()));
         }
         return b.build();
     }
 
-    static UnitScorecard scorecard(String name, Scorecard s, Duration signForLimit) {
+    static UnitScorecard scorecard(String name, Scorecard s) {
         return UnitScorecard.newBuilder().setName(name)
                 .setReceivedCount(s.received()).setSignedForCount(s.signedFor()).setSignedInTimeCount(s.signedInTime())
-                .setCompletedCount(s.completed()).setClosedCount(s.closed()).setResolvedCount(s.resolved())
+                .setCompletedCount(s.completed()).setCompletedInTimeCount(s.completedInTime())
+                .setOnTimeCompletionRate(s.onTimeCompletionRate()).setClosedCount(s.closed()).setResolvedCount(s.resolved())
                 .setRatedCount(s.satisfactionScores().size()).setReturnedCount(s.returned())
                 .setMaliciousReturnCount(s.maliciousReturns()).setReopenedCount(s.reopened())
                 .setSignForRate(s.signForRate()).setOnTimeRate(s.onTimeRate())
                 .setResolutionRate(s.resolutionRate()).setSatisfactionAverage(s.satisfactionAverage())
-                .setSignForLimitSeconds(signForLimit.toSeconds())
                 .build();
     }
 

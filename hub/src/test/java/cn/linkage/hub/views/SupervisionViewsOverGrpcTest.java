@@ -118,7 +118,8 @@ class SupervisionViewsOverGrpcTest {
         assertThat(card.getSignForRate()).isEqualTo(0.5);
         assertThat(card.getOnTimeRate()).isEqualTo(1.0);
         assertThat(card.getResolutionRate()).isEqualTo(1.0);
-        assertThat(card.getSignForLimitSeconds()).isEqualTo(1800);
+        assertThat(card.getCompletedInTimeCount()).as("reported at once, due in 3 working days").isEqualTo(1);
+        assertThat(card.getOnTimeCompletionRate()).isEqualTo(1.0);
 
         UnitScorecard month = supervision().getUnitScorecard(GetUnitScorecardRequest.newBuilder()
                 .setName("units/110/scorecards/" + today.substring(0, 7)).setActor(SUPERVISOR).build());

@@ -7,10 +7,7 @@ import cn.linkage.api.event.TicketReturnedEvent;
 import cn.linkage.api.event.TicketTransferredEvent;
 import cn.linkage.query.views.TicketFacts.Fact;
 import cn.linkage.query.views.TicketFacts.Kind;
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.Updates;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -54,30 +51,27 @@ public class ConsultationCandidateProjection implements SupervisionView {
 
     @EventHandler
     public void on(TicketEvent event, @SequenceNumber long sequence) {
-        apply(event, sequence, versions.current(VIEW));
+        apply(event, sequence, new LiveViewWriter(versions, VIEW, versions.current(VIEW)));
     }
 
     @Override
-    public void apply(TicketEvent event, long sequence, int version) {
-        MongoCollection<Document> counts = versions.collection(VIEW, "counts", version);
-        MongoCollection<Document> index = versions.collection(VIEW, "index", version);
-        MongoCollection<Document> tickets = versions.collection(VIEW, "tickets", version);
+    public void apply(TicketEvent event, long sequence, ViewWriter writer) {
         String ticket = event.ticketId().value();
         if (event instanceof TicketReceivedEvent e) {
-            TicketFacts.describe(tickets, ticket, "requestItem", text(e.requestItem()));
+            TicketFacts.describe(writer, ticket, "requestItem", text(e.requestItem()));
         } else if (event instanceof TicketTransferredEvent e) {
             String row = UnitScorecardProjection.row(e.catalogueRow());
-            String item = item(tickets, ticket, sequence);
-            add(counts, index, "row|" + row, "handed", ticket);
-            add(counts, index, "item|" + item, "handed", ticket);
-            e.targets().forEach(t -> TicketFacts.record(tickets, ticket,
+            String item = item(writer, ticket, sequence);
+            add(writer, "row|" + row, "handed", ticket);
+            add(writer, "item|" + item, "handed", ticket);
+            e.targets().forEach(t -> TicketFacts.record(writer, ticket,
                     new Fact(sequence, Kind.TRANSFER, t.value(), e.from().value(), row, e.occurredAt())));
         } else if (event instanceof TicketDispatchedEvent e) {
-            add(counts, index, "item|" + item(tickets, ticket, sequence), "handed", ticket);
+            add(writer, "item|" + item(writer, ticket, sequence), "handed", ticket);
         } else if (event instanceof TicketReturnedEvent e) {
-            TicketFacts facts = TicketFacts.before(tickets, ticket, sequence);
-            add(counts, index, "item|" + text(facts.ticket().getString("requestItem")), "returned", ticket);
-            facts.lastTransferTo(e.party().value()).ifPresent(t -> add(counts, index, "row|" + t.row(), "returned", ticket));
+            TicketFacts facts = TicketFacts.before(writer, ticket, sequence);
+            add(writer, "item|" + text(facts.ticket().getString("requestItem")), "returned", ticket);
+            facts.lastTransferTo(e.party().value()).ifPresent(t -> add(writer, "row|" + t.row(), "returned", ticket));
         }
     }
 
@@ -106,14 +100,13 @@ public class ConsultationCandidateProjection implements SupervisionView {
         return candidates;
     }
 
-    private static String item(MongoCollection<Document> tickets, String ticket, long sequence) {
-        return text(TicketFacts.before(tickets, ticket, sequence).ticket().getString("requestItem"));
+    private static String item(ViewWriter writer, String ticket, long sequence) {
+        return text(TicketFacts.before(writer, ticket, sequence).ticket().getString("requestItem"));
     }
 
-    private static void add(MongoCollection<Document> counts, MongoCollection<Document> index, String key,
-                            String measure, String ticket) {
-        index.updateOne(Filters.eq("_id", "all"), Updates.addToSet("keys", key), new UpdateOptions().upsert(true));
-        counts.updateOne(Filters.eq("_id", key), Updates.addToSet(measure, ticket), new UpdateOptions().upsert(true));
+    private static void add(ViewWriter writer, String key, String measure, String ticket) {
+        writer.addToSet("index", "all", "keys", key);
+        writer.addToSet("counts", key, measure, ticket);
     }
 
     private static String text(String value) {

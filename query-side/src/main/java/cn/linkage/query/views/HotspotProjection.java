@@ -4,8 +4,6 @@ import cn.linkage.api.event.TicketEvent;
 import cn.linkage.api.event.TicketReceivedEvent;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.Updates;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -52,26 +50,23 @@ public class HotspotProjection implements SupervisionView {
 
     @EventHandler
     public void on(TicketEvent event, @SequenceNumber long sequence) {
-        apply(event, sequence, versions.current(VIEW));
+        apply(event, sequence, new LiveViewWriter(versions, VIEW, versions.current(VIEW)));
     }
 
     @Override
-    public void apply(TicketEvent event, long sequence, int version) {
+    public void apply(TicketEvent event, long sequence, ViewWriter writer) {
         if (!(event instanceof TicketReceivedEvent e)) {
             return;
         }
-        MongoCollection<Document> counts = versions.collection(VIEW, "counts", version);
         Instant when = e.receivedAt() != null ? e.receivedAt() : e.occurredAt();
         LocalDate day = Keys.day(when);
         String week = Keys.week(day);
         String pair = Keys.join(text(e.requestType()), e.location() == null ? "none" : text(e.location().divisionCode()));
         String ticket = e.ticketId().value();
         for (String period : List.of(day.toString(), week)) {
-            counts.updateOne(Filters.eq("_id", Keys.join(pair, period)), Updates.addToSet("tickets", ticket),
-                    new UpdateOptions().upsert(true));
+            writer.addToSet("counts", Keys.join(pair, period), "tickets", ticket);
         }
-        versions.collection(VIEW, "index", version).updateOne(Filters.eq("_id", "week|" + week),
-                Updates.addToSet("pairs", pair), new UpdateOptions().upsert(true));
+        writer.addToSet("index", "week|" + week, "pairs", pair);
     }
 
     /** The hotspots of an ISO week, highest count first. */

@@ -20,7 +20,7 @@ public interface SupervisionView {
      * Applies one event of a ticket.
      *
      * @param sequence the event's sequence number within its ticket, from 0
-     * @param version  the collections version to write to
+     * @param writer   writes to the version of the view's collections being fed
      */
-    void apply(TicketEvent event, long sequence, int version);
+    void apply(TicketEvent event, long sequence, ViewWriter writer);
 }

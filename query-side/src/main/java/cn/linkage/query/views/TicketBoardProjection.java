@@ -1,26 +1,18 @@
 package cn.linkage.query.views;
 
-import cn.linkage.api.Caller;
+import cn.linkage.api.DeadlineKind;
 import cn.linkage.api.TicketState;
 import cn.linkage.api.event.TicketEvent;
-import cn.linkage.api.event.TicketTransferredEvent;
-import cn.linkage.query.ticket.TicketDetails;
-import cn.linkage.query.ticket.TicketDetailsFold;
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Date;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -28,11 +20,13 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 
 /**
- * The supervision board: one document per ticket ({@code _id} = ticket id), with its state as
- * {@link TicketDetailsFold} tells it. On each event the ticket's events up to that one are read from
- * the event store (an {@code $in} lookup) and folded, and the document is replaced only if it holds
- * an older sequence — so the fold stays the one definition of a ticket's state, and replays or
- * out-of-order retries change nothing. The caller is stored masked only.
+ * The supervision board: one document per ticket ({@code _id} = ticket id) as {@link BoardTicket} folds
+ * its events, replaced only if the stored one describes an older event — so replays or out-of-order
+ * retries change nothing. The caller is stored masked only.
+ * <p>Folding needs the ticket's earlier events. A bounded cache keeps each recently seen ticket's fold
+ * with the sequence it reached; on a miss (or an event that is not the next one) the events before
+ * it are read from the event store. A fold is taken out of the cache while it is used, so two threads
+ * never share one.
  * <p>Listing filters by any field and pages by {@code sortKey} (received time, then id): on the
  * embedded store that is a scan of the board collection; docs/supervision-views.md names the indexes
  * a real MongoDB needs.
@@ -42,15 +36,28 @@ public class TicketBoardProjection implements SupervisionView {
 
     public static final String PROCESSING_GROUP = "supervision-board";
     public static final String VIEW = "board";
+    /** By default a deadline shows yellow once 80% of its time has passed. */
+    public static final double DEFAULT_YELLOW_AT = 0.8;
+    static final int CACHED_TICKETS = 20_000;
 
     private final ViewVersions versions;
     private final EventStore eventStore;
-    private final Duration signForLimit;
+    private final double yellowAt;
+    private final Map<String, BoardTicket> folds = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, BoardTicket> eldest) {
+            return size() > CACHED_TICKETS;
+        }
+    });
 
-    public TicketBoardProjection(ViewVersions versions, EventStore eventStore, Duration signForLimit) {
+    /** @param yellowAt the share of a deadline's time after which it shows yellow, in (0, 1] */
+    public TicketBoardProjection(ViewVersions versions, EventStore eventStore, double yellowAt) {
+        if (!(yellowAt > 0 && yellowAt <= 1)) {
+            throw new IllegalArgumentException("yellowAt must be in (0, 1], was " + yellowAt);
+        }
         this.versions = versions;
         this.eventStore = eventStore;
-        this.signForLimit = signForLimit;
+        this.yellowAt = yellowAt;
     }
 
     @Override
@@ -65,71 +72,29 @@ public class TicketBoardProjection implements SupervisionView {
 
     @EventHandler
     public void on(TicketEvent event, @SequenceNumber long sequence) {
-        apply(event, sequence, versions.current(VIEW));
+        apply(event, sequence, new LiveViewWriter(versions, VIEW, versions.current(VIEW)));
     }
 
     @Override
-    public void apply(TicketEvent event, long sequence, int version) {
-        TicketDetailsFold fold = new TicketDetailsFold();
-        Instant[] lastTransfer = {null};
-        Set<String> parties = new LinkedHashSet<>();
-        eventStore.readEvents(event.ticketId().value(), 0).asStream()
-                .filter(m -> m.getSequenceNumber() <= sequence)
-                .map(DomainEventMessage::getPayload)
-                .filter(TicketEvent.class::isInstance).map(TicketEvent.class::cast)
-                .forEach(e -> {
-                    fold.apply(e);
-                    if (e instanceof TicketTransferredEvent t) {
-                        lastTransfer[0] = t.occurredAt();
-                    }
-                    parties.add(e.actor().party().value());
-                });
-        fold.result().ifPresent(details -> write(versions.collection(VIEW, "tickets", version),
-                document(details, sequence, lastTransfer[0], parties)));
+    public void apply(TicketEvent event, long sequence, ViewWriter writer) {
+        String id = event.ticketId().value();
+        BoardTicket ticket = folds.remove(id);
+        if (ticket == null || ticket.sequence() != sequence - 1) {
+            ticket = replayBefore(id, sequence);
+        }
+        ticket.apply(event, sequence);
+        ticket.document(yellowAt).ifPresent(doc -> writer.replaceIfNewer("tickets", doc));
+        folds.put(id, ticket);
     }
 
-    private Document document(TicketDetails d, long sequence, Instant lastTransfer, Set<String> actors) {
-        Set<String> parties = new LinkedHashSet<>();
-        parties.add(d.originPlatform().value());
-        d.parties().forEach(p -> parties.add(p.party().value()));
-        parties.addAll(actors);
-        if (d.holder() != null) {
-            parties.add(d.holder().value());
+    private BoardTicket replayBefore(String id, long sequence) {
+        BoardTicket ticket = new BoardTicket();
+        if (sequence > 0) {
+            eventStore.readEvents(id, 0).asStream()
+                    .filter(m -> m.getSequenceNumber() < sequence && m.getPayload() instanceof TicketEvent)
+                    .forEach(m -> ticket.apply((TicketEvent) m.getPayload(), m.getSequenceNumber()));
         }
-        Caller caller = d.caller() == null ? null : d.caller().masked();
-        Instant received = d.receiveTime() != null ? d.receiveTime() : d.updateTime();
-        Document doc = new Document("_id", d.ticketId().value())
-                .append("seq", sequence)
-                .append("sortKey", sortKey(received, d.ticketId().value()))
-                .append("originTicketNumber", d.originTicketNumber())
-                .append("state", d.state().name())
-                .append("holder", d.holder() == null ? null : d.holder().value())
-                .append("parties", new ArrayList<>(parties))
-                .append("origin", d.originPlatform().value())
-                .append("division", d.location() == null ? null : d.location().divisionCode())
-                .append("requestType", d.requestType())
-                .append("requestItem", d.requestItem())
-                .append("receivedAt", Date.from(received))
-                .append("callerName", caller == null ? null : caller.name())
-                .append("callerPhone", caller == null ? null : caller.phoneNumber())
-                .append("returnCount", d.returnCount())
-                .append("updatedAt", Date.from(d.updateTime()));
-        if (d.state() == TicketState.AWAITING_ACCEPTANCE && lastTransfer != null) {
-            doc.append("signForDeadline", Date.from(lastTransfer.plus(signForLimit)));
-        }
-        return doc;
-    }
-
-    private static void write(MongoCollection<Document> board, Document doc) {
-        try {
-            board.replaceOne(Filters.and(Filters.eq("_id", doc.get("_id")), Filters.lt("seq", doc.getLong("seq"))),
-                    doc, new ReplaceOptions().upsert(true));
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                throw e;
-            }
-            // The board already holds this event or a later one.
-        }
+        return ticket;
     }
 
     /** Received time (epoch millis, zero-padded) then ticket id: sorts as text in time order. */
@@ -153,6 +118,9 @@ public class TicketBoardProjection implements SupervisionView {
         if (filter.receivedBefore() != null) {
             conditions.add(Filters.lt("receivedAt", Date.from(filter.receivedBefore())));
         }
+        if (filter.overdueAt() != null) {
+            conditions.add(Filters.lte("nextDeadline", Date.from(filter.overdueAt())));
+        }
         if (afterSortKey != null && !afterSortKey.isEmpty()) {
             conditions.add(Filters.lt("sortKey", afterSortKey));
         }
@@ -161,6 +129,33 @@ public class TicketBoardProjection implements SupervisionView {
         versions.collection(VIEW, "tickets", versions.current(VIEW)).find(query).sort(Sorts.descending("sortKey"))
                 .limit(pageSize).forEach(doc -> entries.add(BoardEntry.of(doc)));
         return entries;
+    }
+
+    /**
+     * The supervision list: tickets with an open deadline that is near (yellow) or past (red) at
+     * {@code now}, the earliest due first, optionally only those where {@code party} has such a
+     * deadline; paged by {@code deadlineKey} (due time, then id).
+     */
+    public List<BoardEntry> warnings(Instant now, String party, String afterDeadlineKey, int pageSize) {
+        List<Bson> conditions = new ArrayList<>();
+        conditions.add(Filters.lte("warnAt", Date.from(now)));
+        if (party != null && !party.isEmpty()) {
+            conditions.add(Filters.elemMatch("deadlines", Filters.and(Filters.eq("party", party),
+                    Filters.lte("warnAt", Date.from(now)))));
+        }
+        if (afterDeadlineKey != null && !afterDeadlineKey.isEmpty()) {
+            conditions.add(Filters.gt("deadlineKey", afterDeadlineKey));
+        }
+        List<BoardEntry> entries = new ArrayList<>();
+        versions.collection(VIEW, "tickets", versions.current(VIEW)).find(Filters.and(conditions))
+                .sort(Sorts.ascending("deadlineKey")).limit(pageSize).forEach(doc -> entries.add(BoardEntry.of(doc)));
+        return entries;
+    }
+
+    /** The key the supervision list pages by: the earliest open deadline, then the ticket id. */
+    public static String deadlineKey(BoardEntry entry) {
+        Instant next = entry.deadlines().stream().map(OpenDeadline::dueAt).min(Instant::compareTo).orElseThrow();
+        return sortKey(next, entry.ticketId());
     }
 
     /** The board document of one ticket, as stored (for rebuild checks and tests). */
@@ -174,26 +169,63 @@ public class TicketBoardProjection implements SupervisionView {
         }
     }
 
-    /** What a board listing may filter on; null or empty means "any". */
+    /**
+     * What a board listing may filter on; null or empty means "any".
+     *
+     * @param overdueAt if set, only tickets with an open deadline due at or before this time
+     */
     public record BoardFilter(TicketState state, String originPlatform, String party, String divisionCode,
-                              String requestType, Instant receivedFrom, Instant receivedBefore) {
+                              String requestType, Instant receivedFrom, Instant receivedBefore, Instant overdueAt) {
     }
 
     /** One ticket on the board; the caller is already masked. */
     public record BoardEntry(String ticketId, String sortKey, String originTicketNumber, TicketState state,
                              String holder, List<String> parties, String originPlatform, String divisionCode,
-                             String requestType, String requestItem, Instant receivedAt, String callerName,
-                             String callerPhone, Instant signForDeadline, int returnCount, Instant updatedAt) {
+                             String requestType, String requestItem, String urgency, Instant receivedAt,
+                             String callerName, String callerPhone, List<OpenDeadline> deadlines, int returnCount,
+                             int supervisionCount, Instant updatedAt) {
+
+        /** The earliest open sign-for deadline, or null. */
+        public Instant signForDeadline() {
+            return deadlines.stream().filter(d -> d.kind() == DeadlineKind.SIGN_FOR).map(OpenDeadline::dueAt)
+                    .min(Instant::compareTo).orElse(null);
+        }
+
+        /** The worst warning among the open deadlines at {@code now}. */
+        public Warning warning(Instant now) {
+            return deadlines.stream().map(d -> d.warning(now)).max(Warning::compareTo).orElse(Warning.NONE);
+        }
 
         static BoardEntry of(Document d) {
-            Date deadline = d.getDate("signForDeadline");
             return new BoardEntry(d.getString("_id"), d.getString("sortKey"), d.getString("originTicketNumber"),
                     TicketState.valueOf(d.getString("state")), d.getString("holder"),
                     d.getList("parties", String.class, List.of()), d.getString("origin"), d.getString("division"),
-                    d.getString("requestType"), d.getString("requestItem"), d.getDate("receivedAt").toInstant(),
-                    d.getString("callerName"), d.getString("callerPhone"),
-                    deadline == null ? null : deadline.toInstant(), d.getInteger("returnCount", 0),
+                    d.getString("requestType"), d.getString("requestItem"), d.getString("urgency"),
+                    d.getDate("receivedAt").toInstant(), d.getString("callerName"), d.getString("callerPhone"),
+                    d.getList("deadlines", Document.class, List.of()).stream().map(OpenDeadline::of).toList(),
+                    d.getInteger("returnCount", 0), d.getInteger("supervisionCount", 0),
                     d.getDate("updatedAt").toInstant());
+        }
+    }
+
+    /** How close a deadline is: yellow once its share of time has passed, red once it is due. */
+    public enum Warning { NONE, YELLOW, RED }
+
+    /** A deadline a party has not yet met; {@code overdue} once the deadline clock reported it missed. */
+    public record OpenDeadline(DeadlineKind kind, String party, Instant setAt, Instant dueAt, Instant warnAt,
+                               boolean overdue) {
+
+        public Warning warning(Instant now) {
+            if (overdue || !dueAt.isAfter(now)) {
+                return Warning.RED;
+            }
+            return warnAt.isAfter(now) ? Warning.NONE : Warning.YELLOW;
+        }
+
+        static OpenDeadline of(Document d) {
+            return new OpenDeadline(DeadlineKind.valueOf(d.getString("kind")), d.getString("party"),
+                    d.getDate("setAt").toInstant(), d.getDate("dueAt").toInstant(), d.getDate("warnAt").toInstant(),
+                    d.getBoolean("overdue", false));
         }
     }
 }

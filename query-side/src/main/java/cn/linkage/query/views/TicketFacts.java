@@ -1,9 +1,5 @@
 package cn.linkage.query.views;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.Updates;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,7 +17,8 @@ import org.bson.Document;
  */
 public record TicketFacts(List<Fact> facts, Document ticket) {
 
-    public enum Kind { TRANSFER, DISPATCH, ACCEPT, RETURN }
+    /** SIGN_FOR_DUE and COMPLETION_DUE carry the deadline in {@code at}; RESULT is a reported result. */
+    public enum Kind { TRANSFER, DISPATCH, ACCEPT, RETURN, SIGN_FOR_DUE, COMPLETION_DUE, RESULT }
 
     /**
      * @param party the target, the handling unit, or the party that signed for / returned
@@ -41,9 +38,12 @@ public record TicketFacts(List<Fact> facts, Document ticket) {
         }
     }
 
+    /** The part (collection) of a view that holds its ticket facts. */
+    public static final String PART = "tickets";
+
     /** The facts of {@code ticketId} recorded before event {@code sequence}. */
-    public static TicketFacts before(MongoCollection<Document> tickets, String ticketId, long sequence) {
-        Document doc = tickets.find(Filters.eq("_id", ticketId)).first();
+    public static TicketFacts before(ViewWriter writer, String ticketId, long sequence) {
+        Document doc = writer.find(PART, ticketId);
         if (doc == null) {
             return new TicketFacts(List.of(), new Document());
         }
@@ -53,14 +53,13 @@ public record TicketFacts(List<Fact> facts, Document ticket) {
         return new TicketFacts(facts, doc);
     }
 
-    public static void record(MongoCollection<Document> tickets, String ticketId, Fact fact) {
-        tickets.updateOne(Filters.eq("_id", ticketId), Updates.addToSet("facts", fact.toDocument()),
-                new UpdateOptions().upsert(true));
+    public static void record(ViewWriter writer, String ticketId, Fact fact) {
+        writer.addToSet(PART, ticketId, "facts", fact.toDocument());
     }
 
     /** Sets a descriptive field of the ticket (request item …); setting it again is harmless. */
-    public static void describe(MongoCollection<Document> tickets, String ticketId, String field, String value) {
-        tickets.updateOne(Filters.eq("_id", ticketId), Updates.set(field, value), new UpdateOptions().upsert(true));
+    public static void describe(ViewWriter writer, String ticketId, String field, String value) {
+        writer.set(PART, ticketId, field, value);
     }
 
     /** The latest transfer naming {@code party}, or dispatch to it. */
@@ -71,6 +70,22 @@ public record TicketFacts(List<Fact> facts, Document ticket) {
     /** The latest transfer naming {@code party}. */
     public Optional<Fact> lastTransferTo(String party) {
         return last(party, Kind.TRANSFER, Kind.TRANSFER);
+    }
+
+    /** The party's latest deadline of this kind, and whether it was met by {@code at}. */
+    public boolean metDeadline(Kind due, String party, Instant at) {
+        return last(party, due, due).map(d -> !at.isAfter(d.at())).orElse(false);
+    }
+
+    /** Whether the party reported a result after its latest completion deadline was set. */
+    public boolean reportedResultSinceDeadline(String party) {
+        long since = last(party, Kind.COMPLETION_DUE, Kind.COMPLETION_DUE).map(Fact::sequence).orElse(-1L);
+        return facts.stream().anyMatch(f -> f.kind() == Kind.RESULT && f.party().equals(party) && f.sequence() > since);
+    }
+
+    /** Whether the party has a completion deadline at all. */
+    public boolean hasCompletionDeadline(String party) {
+        return last(party, Kind.COMPLETION_DUE, Kind.COMPLETION_DUE).isPresent();
     }
 
     public boolean returnedBefore(String party) {

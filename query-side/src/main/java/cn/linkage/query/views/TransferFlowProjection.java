@@ -7,10 +7,7 @@ import cn.linkage.api.event.TicketReturnedEvent;
 import cn.linkage.api.event.TicketTransferredEvent;
 import cn.linkage.query.views.TicketFacts.Fact;
 import cn.linkage.query.views.TicketFacts.Kind;
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.Updates;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -55,14 +52,11 @@ public class TransferFlowProjection implements SupervisionView {
 
     @EventHandler
     public void on(TicketEvent event, @SequenceNumber long sequence) {
-        apply(event, sequence, versions.current(VIEW));
+        apply(event, sequence, new LiveViewWriter(versions, VIEW, versions.current(VIEW)));
     }
 
     @Override
-    public void apply(TicketEvent event, long sequence, int version) {
-        MongoCollection<Document> flows = versions.collection(VIEW, "flows", version);
-        MongoCollection<Document> index = versions.collection(VIEW, "index", version);
-        MongoCollection<Document> tickets = versions.collection(VIEW, "tickets", version);
+    public void apply(TicketEvent event, long sequence, ViewWriter flows) {
         String ticket = event.ticketId().value();
         String key = Keys.event(ticket, sequence);
         if (event instanceof TicketTransferredEvent e) {
@@ -70,13 +64,13 @@ public class TransferFlowProjection implements SupervisionView {
             String row = UnitScorecardProjection.row(e.catalogueRow());
             for (PartyCode target : e.targets()) {
                 String flow = Keys.join(e.from().value(), target.value(), row);
-                index.updateOne(Filters.eq("_id", day), Updates.addToSet("flows", flow), new UpdateOptions().upsert(true));
+                flows.addToSet("index", day, "flows", flow);
                 add(flows, day, e.from().value(), target.value(), row, "transfers", key);
-                TicketFacts.record(tickets, ticket, new Fact(sequence, Kind.TRANSFER, target.value(), e.from().value(),
+                TicketFacts.record(flows, ticket, new Fact(sequence, Kind.TRANSFER, target.value(), e.from().value(),
                         row, e.occurredAt()));
             }
         } else if (event instanceof TicketAcceptedEvent e) {
-            Optional<Fact> transfer = TicketFacts.before(tickets, ticket, sequence).lastTransferTo(e.party().value());
+            Optional<Fact> transfer = TicketFacts.before(flows, ticket, sequence).lastTransferTo(e.party().value());
             transfer.ifPresent(t -> {
                 String day = Keys.day(t.at()).toString();
                 add(flows, day, t.from(), t.party(), t.row(), "accepted", key);
@@ -84,7 +78,7 @@ public class TransferFlowProjection implements SupervisionView {
                 add(flows, day, t.from(), t.party(), t.row(), "latencies", key + "#" + millis);
             });
         } else if (event instanceof TicketReturnedEvent e) {
-            TicketFacts.before(tickets, ticket, sequence).lastTransferTo(e.party().value()).ifPresent(t ->
+            TicketFacts.before(flows, ticket, sequence).lastTransferTo(e.party().value()).ifPresent(t ->
                     add(flows, Keys.day(t.at()).toString(), t.from(), t.party(), t.row(), "returned", key));
         }
     }
@@ -120,12 +114,10 @@ public class TransferFlowProjection implements SupervisionView {
         return totals.values().stream().map(Totals::flow).toList();
     }
 
-    private static void add(MongoCollection<Document> flows, String day, String from, String to, String row,
-                            String measure, String value) {
-        flows.updateOne(Filters.eq("_id", Keys.join(day, from, to, row)),
-                Updates.combine(Updates.setOnInsert("day", day), Updates.setOnInsert("from", from),
-                        Updates.setOnInsert("to", to), Updates.setOnInsert("row", row), Updates.addToSet(measure, value)),
-                new UpdateOptions().upsert(true));
+    private static void add(ViewWriter flows, String day, String from, String to, String row, String measure,
+                            String value) {
+        flows.addToSet("flows", Keys.join(day, from, to, row), measure, value,
+                ViewWriter.fields("day", day, "from", from, "to", to, "row", row));
     }
 
     private static final class Totals {

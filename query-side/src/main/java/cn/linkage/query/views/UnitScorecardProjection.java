@@ -7,9 +7,6 @@ import cn.linkage.query.views.TicketFacts.Fact;
 import cn.linkage.query.views.TicketFacts.Kind;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.Updates;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -25,20 +22,21 @@ import org.bson.Document;
  * month is the sum of its days. Each measure is a set of event keys ({@code ticket#sequence}) filled
  * with {@code $addToSet}, so its count is the set's size and a replayed event changes nothing.
  * Outcomes of a handover (signed for, in time, returned) count on the day the unit was handed the
- * ticket, so a day's rates stay within 0–1; closures, ratings, results and reopenings on their own day.
+ * ticket, so a day's rates stay within 0–1; closures, ratings, completions and reopenings on their own
+ * day. "In time" compares with the deadline the ticket recorded (SignForDeadlineSet,
+ * CompletionDeadlineSet), so working-day limits and the catalogue's situations count as they were.
  */
 @ProcessingGroup(UnitScorecardProjection.PROCESSING_GROUP)
 public class UnitScorecardProjection implements SupervisionView {
 
     public static final String PROCESSING_GROUP = "supervision-scorecards";
     public static final String VIEW = "scorecards";
-    /** The default sign-for limit: a placeholder until the deadline rules land. */
-    public static final Duration DEFAULT_SIGN_FOR_LIMIT = Duration.ofMinutes(30);
 
     static final String RECEIVED = "received";
     static final String SIGNED_FOR = "signedFor";
     static final String SIGNED_IN_TIME = "signedInTime";
     static final String COMPLETED = "completed";
+    static final String COMPLETED_IN_TIME = "completedInTime";
     static final String CLOSED = "closed";
     static final String RESOLVED = "resolved";
     static final String RATINGS = "ratings";
@@ -47,11 +45,9 @@ public class UnitScorecardProjection implements SupervisionView {
     static final String REOPENED = "reopened";
 
     private final ViewVersions versions;
-    private final Duration signForLimit;
 
-    public UnitScorecardProjection(ViewVersions versions, Duration signForLimit) {
+    public UnitScorecardProjection(ViewVersions versions) {
         this.versions = versions;
-        this.signForLimit = signForLimit;
     }
 
     @Override
@@ -64,68 +60,81 @@ public class UnitScorecardProjection implements SupervisionView {
         return List.of("days", "tickets");
     }
 
-    public Duration signForLimit() {
-        return signForLimit;
-    }
-
     @EventHandler
     public void on(TicketEvent event, @SequenceNumber long sequence) {
-        apply(event, sequence, versions.current(VIEW));
+        apply(event, sequence, new LiveViewWriter(versions, VIEW, versions.current(VIEW)));
     }
 
     @Override
-    public void apply(TicketEvent event, long sequence, int version) {
-        MongoCollection<Document> days = versions.collection(VIEW, "days", version);
-        MongoCollection<Document> tickets = versions.collection(VIEW, "tickets", version);
+    public void apply(TicketEvent event, long sequence, ViewWriter days) {
         String ticket = event.ticketId().value();
         String key = Keys.event(ticket, sequence);
         LocalDate today = Keys.day(event.occurredAt());
         if (event instanceof TicketTransferredEvent e) {
             for (PartyCode target : e.targets()) {
                 count(days, target.value(), today, RECEIVED, key);
-                TicketFacts.record(tickets, ticket, new Fact(sequence, Kind.TRANSFER, target.value(),
+                TicketFacts.record(days, ticket, new Fact(sequence, Kind.TRANSFER, target.value(),
                         e.from().value(), row(e.catalogueRow()), e.occurredAt()));
             }
         } else if (event instanceof TicketDispatchedEvent e) {
             count(days, e.handlingUnit().value(), today, RECEIVED, key);
-            TicketFacts.record(tickets, ticket, new Fact(sequence, Kind.DISPATCH, e.handlingUnit().value(),
+            TicketFacts.record(days, ticket, new Fact(sequence, Kind.DISPATCH, e.handlingUnit().value(),
                     e.actor().party().value(), "", e.occurredAt()));
         } else if (event instanceof TicketAcceptedEvent e) {
             String unit = e.party().value();
-            Optional<Fact> handover = TicketFacts.before(tickets, ticket, sequence).lastHandoverTo(unit);
+            TicketFacts facts = TicketFacts.before(days, ticket, sequence);
+            Optional<Fact> handover = facts.lastHandoverTo(unit);
             LocalDate cohort = handover.map(h -> Keys.day(h.at())).orElse(today);
             count(days, unit, cohort, SIGNED_FOR, key);
-            if (handover.isPresent()
-                    && Duration.between(handover.get().at(), e.occurredAt()).compareTo(signForLimit) <= 0) {
+            if (facts.metDeadline(Kind.SIGN_FOR_DUE, unit, e.occurredAt())) {
                 count(days, unit, cohort, SIGNED_IN_TIME, key);
             }
-            TicketFacts.record(tickets, ticket, new Fact(sequence, Kind.ACCEPT, unit, "", "", e.occurredAt()));
+            TicketFacts.record(days, ticket, new Fact(sequence, Kind.ACCEPT, unit, "", "", e.occurredAt()));
         } else if (event instanceof TicketReturnedEvent e) {
             String unit = e.party().value();
-            TicketFacts facts = TicketFacts.before(tickets, ticket, sequence);
+            TicketFacts facts = TicketFacts.before(days, ticket, sequence);
             LocalDate cohort = facts.lastHandoverTo(unit).map(h -> Keys.day(h.at())).orElse(today);
             count(days, unit, cohort, RETURNED, key);
             if (facts.returnedBefore(unit)) {
                 count(days, unit, cohort, MALICIOUS, key);
             }
-            TicketFacts.record(tickets, ticket, new Fact(sequence, Kind.RETURN, unit, "", "", e.occurredAt()));
+            TicketFacts.record(days, ticket, new Fact(sequence, Kind.RETURN, unit, "", "", e.occurredAt()));
+        } else if (event instanceof SignForDeadlineSetEvent e) {
+            TicketFacts.record(days, ticket, new Fact(sequence, Kind.SIGN_FOR_DUE, e.party().value(), "", "", e.dueAt()));
+        } else if (event instanceof CompletionDeadlineSetEvent e) {
+            TicketFacts.record(days, ticket, new Fact(sequence, Kind.COMPLETION_DUE, e.party().value(), "", "",
+                    e.dueAt()));
         } else if (event instanceof FeedbackRecordedEvent e && e.kind() == FeedbackKind.RESULT) {
-            count(days, e.party().value(), today, COMPLETED, key);
+            completed(days, TicketFacts.before(days, ticket, sequence), e.party().value(), today, key, e.occurredAt());
+            TicketFacts.record(days, ticket, new Fact(sequence, Kind.RESULT, e.party().value(), "", "", e.occurredAt()));
         } else if (event instanceof TicketClosedEvent e) {
-            for (String unit : TicketFacts.before(tickets, ticket, sequence).participants()) {
+            TicketFacts facts = TicketFacts.before(days, ticket, sequence);
+            String closer = e.actor().party().value();
+            if (facts.hasCompletionDeadline(closer) && !facts.reportedResultSinceDeadline(closer)) {
+                completed(days, facts, closer, today, key, e.occurredAt()); // the holder completes by closing
+            }
+            for (String unit : facts.participants()) {
                 count(days, unit, today, CLOSED, key);
                 if (e.resolved()) {
                     count(days, unit, today, RESOLVED, key);
                 }
             }
         } else if (event instanceof SatisfactionRatedEvent e) {
-            for (String unit : TicketFacts.before(tickets, ticket, sequence).participants()) {
+            for (String unit : TicketFacts.before(days, ticket, sequence).participants()) {
                 count(days, unit, today, RATINGS, key + "#" + e.score());
             }
         } else if (event instanceof TicketReopenedEvent) {
-            for (String unit : TicketFacts.before(tickets, ticket, sequence).participants()) {
+            for (String unit : TicketFacts.before(days, ticket, sequence).participants()) {
                 count(days, unit, today, REOPENED, key);
             }
+        }
+    }
+
+    private static void completed(ViewWriter days, TicketFacts facts, String unit, LocalDate today, String key,
+                                  java.time.Instant at) {
+        count(days, unit, today, COMPLETED, key);
+        if (facts.metDeadline(Kind.COMPLETION_DUE, unit, at)) {
+            count(days, unit, today, COMPLETED_IN_TIME, key);
         }
     }
 
@@ -142,7 +151,7 @@ public class UnitScorecardProjection implements SupervisionView {
     private Scorecard sum(String unit, List<LocalDate> period) {
         MongoCollection<Document> days = versions.collection(VIEW, "days", versions.current(VIEW));
         List<String> ids = period.stream().map(d -> Keys.join(unit, d.toString())).toList();
-        int[] counts = new int[9];
+        int[] counts = new int[10];
         List<Integer> scores = new ArrayList<>();
         for (Document doc : days.find(Filters.in("_id", ids))) {
             counts[0] += size(doc, RECEIVED);
@@ -154,23 +163,22 @@ public class UnitScorecardProjection implements SupervisionView {
             counts[6] += size(doc, RETURNED);
             counts[7] += size(doc, MALICIOUS);
             counts[8] += size(doc, REOPENED);
+            counts[9] += size(doc, COMPLETED_IN_TIME);
             for (String rating : doc.getList(RATINGS, String.class, List.of())) {
                 scores.add(Integer.parseInt(rating.substring(rating.lastIndexOf('#') + 1)));
             }
         }
-        return new Scorecard(counts[0], counts[1], counts[2], counts[3], counts[4], counts[5], scores, counts[6],
-                counts[7], counts[8]);
+        return new Scorecard(counts[0], counts[1], counts[2], counts[3], counts[9], counts[4], counts[5], scores,
+                counts[6], counts[7], counts[8]);
     }
 
     private static int size(Document doc, String field) {
         return doc.getList(field, String.class, List.of()).size();
     }
 
-    private static void count(MongoCollection<Document> days, String unit, LocalDate day, String measure, String key) {
-        days.updateOne(Filters.eq("_id", Keys.join(unit, day.toString())),
-                Updates.combine(Updates.setOnInsert("unit", unit), Updates.setOnInsert("day", day.toString()),
-                        Updates.addToSet(measure, key)),
-                new UpdateOptions().upsert(true));
+    private static void count(ViewWriter days, String unit, LocalDate day, String measure, String key) {
+        days.addToSet("days", Keys.join(unit, day.toString()), measure, key,
+                ViewWriter.fields("unit", unit, "day", day.toString()));
     }
 
     static String row(String catalogueRow) {
@@ -178,8 +186,9 @@ public class UnitScorecardProjection implements SupervisionView {
     }
 
     /** A unit's counts over a period and the R9 rates derived from them. */
-    public record Scorecard(int received, int signedFor, int signedInTime, int completed, int closed, int resolved,
-                            List<Integer> satisfactionScores, int returned, int maliciousReturns, int reopened) {
+    public record Scorecard(int received, int signedFor, int signedInTime, int completed, int completedInTime,
+                            int closed, int resolved, List<Integer> satisfactionScores, int returned,
+                            int maliciousReturns, int reopened) {
 
         public double signForRate() {
             return ratio(signedFor, received);
@@ -187,6 +196,11 @@ public class UnitScorecardProjection implements SupervisionView {
 
         public double onTimeRate() {
             return ratio(signedInTime, signedFor);
+        }
+
+        /** Completed by the completion deadline / completed. */
+        public double onTimeCompletionRate() {
+            return ratio(completedInTime, completed);
         }
 
         public double resolutionRate() {

@@ -17,10 +17,14 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
  * replays every event into version n+1, switches {@code view_versions} to n+1, replays what arrived
  * meanwhile (the same stream continues; applying an event twice changes nothing), then drops
  * version n. The live processor writes to n until the switch and to n+1 after it.
+ * <p>Until the switch nothing else writes to n+1, so the replay goes through a {@link BatchViewWriter}
+ * (documents held in memory, written in bulk); after it, through the live processor's writer.
  */
 public final class ViewRebuilder {
 
-    static final int PROGRESS_EVERY = 500;
+    static final int PROGRESS_EVERY = 5_000;
+    /** Documents a rebuild holds in memory before it writes them: bounds its heap to some tens of MB. */
+    static final int MAX_CACHED_DOCUMENTS = 50_000;
 
     private final EventStore eventStore;
     private final ViewVersions versions;
@@ -52,9 +56,11 @@ public final class ViewRebuilder {
             view.parts().forEach(part -> versions.drop(viewName, part, fresh));
             long replayed;
             try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
-                replayed = drain(stream, view, fresh, 0, viewName, progress);
+                BatchViewWriter batch = new BatchViewWriter(versions, viewName, fresh, MAX_CACHED_DOCUMENTS);
+                replayed = drain(stream, view, batch, fresh, 0, progress);
+                batch.flush();
                 versions.switchTo(viewName, fresh);
-                replayed = drain(stream, view, fresh, replayed, viewName, progress);
+                replayed = drain(stream, view, new LiveViewWriter(versions, viewName, fresh), fresh, replayed, progress);
             }
             view.parts().forEach(part -> versions.drop(viewName, part, old));
             Progress done = new Progress(viewName, fresh, replayed, true);
@@ -65,8 +71,9 @@ public final class ViewRebuilder {
         }
     }
 
-    private long drain(BlockingStream<TrackedEventMessage<?>> stream, SupervisionView view, int version,
-                       long replayed, String viewName, Consumer<Progress> progress) {
+    private long drain(BlockingStream<TrackedEventMessage<?>> stream, SupervisionView view, ViewWriter writer,
+                       int version, long replayed, Consumer<Progress> progress) {
+        String viewName = view.viewName();
         long count = replayed;
         while (stream.hasNextAvailable()) {
             TrackedEventMessage<?> message;
@@ -77,7 +84,7 @@ public final class ViewRebuilder {
                 throw new IllegalStateException("rebuild interrupted", e);
             }
             if (message instanceof DomainEventMessage<?> domain && message.getPayload() instanceof TicketEvent event) {
-                view.apply(event, domain.getSequenceNumber(), version);
+                view.apply(event, domain.getSequenceNumber(), writer);
             }
             count++;
             if (count % PROGRESS_EVERY == 0) {

@@ -15,7 +15,6 @@ import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.net.InetSocketAddress;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -53,35 +52,45 @@ class SupervisionViewsTest {
         client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
         MongoDatabase database = client.getDatabase("views");
         versions = new ViewVersions(database);
-        scorecards = new UnitScorecardProjection(versions, Duration.ofMinutes(30));
+        scorecards = new UnitScorecardProjection(versions);
         flows = new TransferFlowProjection(versions);
         hotspots = new HotspotProjection(versions);
         candidates = new ConsultationCandidateProjection(versions);
 
-        // T1: 12345 → 110 (row R-01), 110 signs in 10 min, dispatches to PS-01 which signs after 40 min,
-        // reports its result; closed resolved, rated 4, reopened.
+        // T1: 12345 → 110 (row R-01; sign for by 01:30), 110 signs in 10 min, dispatches to PS-01 (sign for
+        // by 01:50) which signs at 02:00 (late), must complete by 02:20 and reports its result at 02:30
+        // (late); closed resolved by 12345, rated 4, reopened.
         TicketId one = new TicketId("T1");
         t1.add(received(one, "打架斗殴", at("01:00")));
         t1.add(transfer(one, "R-01", at("01:00")));
+        t1.add(signForDue(one, POLICE, at("01:00"), at("01:30")));
         t1.add(accept(one, POLICE, at("01:10")));
+        t1.add(completionDue(one, POLICE, at("01:10"), at("09:10")));
         t1.add(new TicketDispatchedEvent(one, rid(), Actor.platform(POLICE), STATION, "出警", at("01:20")));
+        t1.add(signForDue(one, STATION, at("01:20"), at("01:50")));
         t1.add(accept(one, STATION, at("02:00")));
+        t1.add(completionDue(one, STATION, at("02:00"), at("02:20")));
         t1.add(new FeedbackRecordedEvent(one, rid(), new Actor(POLICE, STATION, null), STATION, FeedbackKind.RESULT,
                 "已调解", at("02:30")));
         t1.add(new TicketClosedEvent(one, rid(), Actor.platform(HOTLINE), "已办结", true, at("03:00")));
         t1.add(new SatisfactionRatedEvent(one, rid(), Actor.platform(HOTLINE), 4, "", at("03:10")));
         t1.add(new TicketReopenedEvent(one, rid(), Actor.platform(HOTLINE), "来电人不认可", at("03:20")));
-        // T2: 12345 → 110 (no row) three times: returned, returned again (bounced back: malicious),
-        // then signed for after 50 minutes; closed unresolved.
+        // T2: 12345 → 110 (no row) three times, 30 minutes to sign for each: returned, returned again
+        // (bounced back: malicious), then signed for after 50 minutes (late); 110, now the holder,
+        // closes it unresolved by its completion deadline: that completes it in time.
         TicketId two = new TicketId("T2");
         t2.add(received(two, "噪音扰民", at("01:00")));
         t2.add(transfer(two, null, at("01:00")));
+        t2.add(signForDue(two, POLICE, at("01:00"), at("01:30")));
         t2.add(returned(two, 1, at("01:05")));
         t2.add(transfer(two, null, at("01:30")));
+        t2.add(signForDue(two, POLICE, at("01:30"), at("02:00")));
         t2.add(returned(two, 2, at("01:40")));
         t2.add(transfer(two, null, at("02:00")));
+        t2.add(signForDue(two, POLICE, at("02:00"), at("02:30")));
         t2.add(accept(two, POLICE, at("02:50")));
-        t2.add(new TicketClosedEvent(two, rid(), Actor.platform(HOTLINE), "无法解决", false, at("03:00")));
+        t2.add(completionDue(two, POLICE, at("02:50"), at("03:30")));
+        t2.add(new TicketClosedEvent(two, rid(), Actor.platform(POLICE), "无法解决", false, at("03:00")));
     }
 
     @AfterEach
@@ -97,14 +106,16 @@ class SupervisionViewsTest {
         Scorecard police = scorecards.day("110", DAY);
         assertThat(police.received()).as("T1 once, T2 three times").isEqualTo(4);
         assertThat(police.signedFor()).isEqualTo(2);
-        assertThat(police.signedInTime()).as("T1 in 10 min; T2 after 50 min").isEqualTo(1);
+        assertThat(police.signedInTime()).as("T1 in 10 min; T2 20 minutes after its deadline").isEqualTo(1);
         assertThat(police.returned()).isEqualTo(2);
         assertThat(police.maliciousReturns()).as("T2's second return to the same unit").isEqualTo(1);
         assertThat(police.closed()).isEqualTo(2);
         assertThat(police.resolved()).isEqualTo(1);
         assertThat(police.satisfactionScores()).containsExactly(4);
         assertThat(police.reopened()).isEqualTo(1);
-        assertThat(police.completed()).isZero();
+        assertThat(police.completed()).as("T2 closed by 110 as holder").isEqualTo(1);
+        assertThat(police.completedInTime()).as("closed at 03:00, due 03:30").isEqualTo(1);
+        assertThat(police.onTimeCompletionRate()).isEqualTo(1.0);
         assertThat(police.signForRate()).isEqualTo(0.5);
         assertThat(police.onTimeRate()).isEqualTo(0.5);
         assertThat(police.resolutionRate()).isEqualTo(0.5);
@@ -113,8 +124,10 @@ class SupervisionViewsTest {
         Scorecard station = scorecards.day("PS-01", DAY);
         assertThat(station.received()).isEqualTo(1);
         assertThat(station.signedFor()).isEqualTo(1);
-        assertThat(station.signedInTime()).as("40 minutes is over the 30-minute limit").isZero();
+        assertThat(station.signedInTime()).as("signed at 02:00, due 01:50").isZero();
         assertThat(station.completed()).isEqualTo(1);
+        assertThat(station.completedInTime()).as("result at 02:30, due 02:20").isZero();
+        assertThat(station.onTimeCompletionRate()).isZero();
         assertThat(station.closed()).isEqualTo(1);
         assertThat(station.resolutionRate()).isEqualTo(1.0);
 
@@ -133,6 +146,30 @@ class SupervisionViewsTest {
         assertThat(all.get(1).acceptanceRate()).isEqualTo(1.0 / 3);
         assertThat(all.get(1).returnRate()).isEqualTo(2.0 / 3);
         assertThat(flows.flows(DAY, DAY, "110")).isEmpty();
+    }
+
+    @Test
+    void batchedReplayWritesTheSameDocumentsAsLiveProcessing() {
+        for (SupervisionView view : List.of(scorecards, flows, candidates)) {
+            feedTwice(view);
+            // Three documents at most in memory: the replay flushes often and reloads what it flushed.
+            BatchViewWriter batch = new BatchViewWriter(versions, view.viewName(), 2, 3);
+            for (List<TicketEvent> ticket : List.of(t1, t2)) {
+                for (int seq = 0; seq < ticket.size(); seq++) {
+                    view.apply(ticket.get(seq), seq, batch);
+                }
+            }
+            batch.flush();
+            for (String part : view.parts()) {
+                assertThat(documents(view, part, 2)).as(view.viewName() + " " + part)
+                        .isNotEmpty().isEqualTo(documents(view, part, 1));
+            }
+        }
+    }
+
+    private List<org.bson.Document> documents(SupervisionView view, String part, int version) {
+        return versions.collection(view.viewName(), part, version).find()
+                .sort(com.mongodb.client.model.Sorts.ascending("_id")).into(new ArrayList<>());
     }
 
     @Test
@@ -168,7 +205,7 @@ class SupervisionViewsTest {
                 "城建类", "噪音扰民", "", Urgency.NORMAL, Instant.parse("2026-03-03T01:00:00Z"),
                 Instant.parse("2026-03-03T01:00:00Z")));
         for (int pass = 0; pass < 2; pass++) {
-            events.forEach(e -> hotspots.apply(e, 0, 1));
+            events.forEach(e -> hotspots.apply(e, 0, new LiveViewWriter(versions, HotspotProjection.VIEW, 1)));
         }
 
         assertThat(Keys.week(DAY)).isEqualTo("2026-W10");
@@ -188,7 +225,7 @@ class SupervisionViewsTest {
         for (int pass = 0; pass < 2; pass++) {
             for (List<TicketEvent> ticket : List.of(t1, t2)) {
                 for (int seq = 0; seq < ticket.size(); seq++) {
-                    view.apply(ticket.get(seq), seq, 1);
+                    view.apply(ticket.get(seq), seq, new LiveViewWriter(versions, view.viewName(), 1));
                 }
             }
         }
@@ -203,6 +240,14 @@ class SupervisionViewsTest {
     private static TicketTransferredEvent transfer(TicketId id, String row, Instant at) {
         return new TicketTransferredEvent(id, rid(), Actor.platform(HOTLINE), HOTLINE, List.of(POLICE),
                 LinkageMode.ONLINE_HANDOVER, "属公安管辖", false, null, row, null, at);
+    }
+
+    private static SignForDeadlineSetEvent signForDue(TicketId id, PartyCode party, Instant set, Instant due) {
+        return new SignForDeadlineSetEvent(id, rid(), Actor.platform(HOTLINE), party, due, "30m", set);
+    }
+
+    private static CompletionDeadlineSetEvent completionDue(TicketId id, PartyCode party, Instant set, Instant due) {
+        return new CompletionDeadlineSetEvent(id, rid(), Actor.platform(party), party, due, "8h", set);
     }
 
     private static TicketAcceptedEvent accept(TicketId id, PartyCode party, Instant at) {
