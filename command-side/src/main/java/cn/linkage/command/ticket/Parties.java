@@ -18,6 +18,11 @@ final class Parties {
         return Optional.ofNullable(byParty.get(party));
     }
 
+    /** Brought in and not gone again: pending or signed for, not returned. */
+    boolean involves(PartyCode party) {
+        return of(party).filter(i -> i.status() != PartyStatus.RETURNED).isPresent();
+    }
+
     void bringIn(PartyCode party, PartyRole role) {
         byParty.put(party, Involvement.pending(role));
     }

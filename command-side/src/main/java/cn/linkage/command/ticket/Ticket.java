@@ -64,6 +64,7 @@ public class Ticket {
     private boolean consultationPending;
     private PartyCode agreedOwner;
     private boolean rated;
+    private boolean sensitive;
     private final Parties parties = new Parties();
     private final Set<RequestId> handledRequests = new HashSet<>();
 
@@ -359,12 +360,33 @@ public class Ticket {
             return;
         }
         PartyCode reader = c.actor().party();
-        boolean involved = reader.equals(origin) || reader.equals(holder)
-                || parties.of(reader).filter(i -> i.status() != PartyStatus.RETURNED).isPresent();
-        if (!involved) {
+        if (!involves(reader)) {
             throw new NotPermittedException(reader + " takes no part in ticket " + ticketId + " and may not see its caller");
         }
         apply(new CallerDetailsViewedEvent(ticketId, c.requestId(), c.actor(), c.purpose(), clock.instant()));
+    }
+
+    /** R6: see {@link PublicOpinionRule}; a closed matter that flares up in the media is reopened first. */
+    @CommandHandler
+    public void handle(MarkSensitiveCommand c, Clock clock) {
+        if (isRetry(c)) {
+            return;
+        }
+        requireOpen();
+        PartyCode party = c.actor().party();
+        PublicOpinionRule.checkMark(party, involves(party), sensitive, ticketId);
+        apply(new TicketMarkedSensitiveEvent(ticketId, c.requestId(), c.actor(), c.reason(), clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(AgreeReplyWordingCommand c, Clock clock) {
+        if (isRetry(c)) {
+            return;
+        }
+        requireOpen();
+        PartyCode party = c.actor().party();
+        PublicOpinionRule.checkWording(party, involves(party), sensitive, ticketId);
+        apply(new ReplyWordingAgreedEvent(ticketId, c.requestId(), c.actor(), c.wording(), clock.instant()));
     }
 
     /**
@@ -402,6 +424,11 @@ public class Ticket {
     private boolean policeHasIt() {
         return PartyCode.POLICE_110.equals(holder)
                 || parties.of(PartyCode.POLICE_110).filter(Involvement::isAccepted).isPresent();
+    }
+
+    /** The origin, the holder, or a party still taking part (one that returned the ticket is out). */
+    private boolean involves(PartyCode party) {
+        return party.equals(origin) || party.equals(holder) || parties.involves(party);
     }
 
     private boolean isRetry(TicketCommand c) {
@@ -545,6 +572,17 @@ public class Ticket {
     @EventSourcingHandler
     void on(TicketSupervisedEvent e) {
         remember(e);
+    }
+
+    @EventSourcingHandler
+    void on(TicketMarkedSensitiveEvent e) {
+        sensitive = true;
+        remember(e);
+    }
+
+    @EventSourcingHandler
+    void on(ReplyWordingAgreedEvent e) {
+        remember(e); // the wording matters to readers, not to any decision of the ticket
     }
 
     @EventSourcingHandler

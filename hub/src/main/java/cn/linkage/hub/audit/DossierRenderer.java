@@ -58,6 +58,10 @@ public class DossierRenderer {
         row(page, "Description", t.description());
         row(page, "State / holder", t.state() + " / " + t.holder());
         row(page, "Returns / supervisions", t.returnCount() + " / " + t.supervisionCount());
+        if (t.sensitive()) {
+            row(page, "Public opinion (R6)", t.sensitiveReason() + (t.agreedReplyWording() == null ? ""
+                    : " — agreed reply: " + t.agreedReplyWording()));
+        }
         if (t.closure() != null) {
             row(page, "Closure", t.closure().result() + (t.closure().resolved() ? " (resolved)" : " (not resolved)"));
         }

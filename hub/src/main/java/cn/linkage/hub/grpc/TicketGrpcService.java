@@ -70,6 +70,16 @@ public class TicketGrpcService extends TicketServiceGrpc.TicketServiceImplBase {
     }
 
     @Override
+    public void markTicketSensitive(MarkTicketSensitiveRequest request, StreamObserver<Ticket> response) {
+        answer(response, () -> gateway.execute(requests.markSensitive(request)));
+    }
+
+    @Override
+    public void agreeReplyWording(AgreeReplyWordingRequest request, StreamObserver<Ticket> response) {
+        answer(response, () -> gateway.execute(requests.agreeReplyWording(request)));
+    }
+
+    @Override
     public void giveGuidance(GiveGuidanceRequest request, StreamObserver<Ticket> response) {
         answer(response, () -> gateway.execute(requests.guidance(request)));
     }

@@ -73,6 +73,9 @@ final class TicketMessages {
                 .setSupervisionCount(d.supervisionCount())
                 .setEscalated(d.escalated())
                 .setReopened(d.reopened())
+                .setSensitive(d.sensitive())
+                .setSensitiveReason(nullToEmpty(d.sensitiveReason()))
+                .setAgreedReplyWording(nullToEmpty(d.agreedReplyWording()))
                 .setVersion(d.version())
                 .setUpdateTime(timestamp(d.updateTime()));
         if (d.receiveTime() != null) {

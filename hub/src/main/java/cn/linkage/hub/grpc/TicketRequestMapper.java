@@ -148,6 +148,20 @@ final class TicketRequestMapper {
                 TicketMessages.actor(r.getActor()), new PartyCode(r.getAgreedOwner()), r.getNote());
     }
 
+    MarkSensitiveCommand markSensitive(MarkTicketSensitiveRequest r) {
+        common(r.getName(), r.getRequestId(), r.hasActor(), r.getActor())
+                .required("reason", r.getReason(), MAX_TEXT).throwIfAny();
+        return new MarkSensitiveCommand(ticketId(r.getName()), TicketMessages.requestId(r.getRequestId()),
+                TicketMessages.actor(r.getActor()), r.getReason());
+    }
+
+    AgreeReplyWordingCommand agreeReplyWording(AgreeReplyWordingRequest r) {
+        common(r.getName(), r.getRequestId(), r.hasActor(), r.getActor())
+                .required("wording", r.getWording(), MAX_TEXT).throwIfAny();
+        return new AgreeReplyWordingCommand(ticketId(r.getName()), TicketMessages.requestId(r.getRequestId()),
+                TicketMessages.actor(r.getActor()), r.getWording());
+    }
+
     GiveGuidanceCommand guidance(GiveGuidanceRequest r) {
         common(r.getName(), r.getRequestId(), r.hasActor(), r.getActor())
                 .required("scope_rule", r.getScopeRule(), MAX_CODE)

@@ -9,6 +9,7 @@ public final class Requests {
     public static final Actor AT_12345 = Actor.newBuilder().setPlatform("12345").setOperatorId("op-12345-01").build();
     public static final Actor AT_110 = Actor.newBuilder().setPlatform("110").setOperatorId("op-110-07").build();
     public static final Actor AT_119 = Actor.newBuilder().setPlatform("119").build();
+    public static final Actor AT_SUPERVISION = Actor.newBuilder().setPlatform("SUPERVISION").build();
 
     private Requests() {
     }
@@ -56,6 +57,16 @@ public final class Requests {
     public static SuperviseTicketRequest supervise(String name, Actor by, String requestId) {
         return SuperviseTicketRequest.newBuilder().setName(name).setRequestId(requestId).setActor(by)
                 .setNote("请加快办理").build();
+    }
+
+    public static MarkTicketSensitiveRequest markSensitive(String name, Actor by, String reason) {
+        return MarkTicketSensitiveRequest.newBuilder().setName(name).setRequestId(newRequestId()).setActor(by)
+                .setReason(reason).build();
+    }
+
+    public static AgreeReplyWordingRequest agreeWording(String name, Actor by, String wording) {
+        return AgreeReplyWordingRequest.newBuilder().setName(name).setRequestId(newRequestId()).setActor(by)
+                .setWording(wording).build();
     }
 
     public static GetTicketRequest get(String name) {

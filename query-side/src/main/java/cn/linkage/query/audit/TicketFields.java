@@ -34,6 +34,9 @@ final class TicketFields {
         put(f, "supervision_count", d.supervisionCount());
         put(f, "escalated", d.escalated());
         put(f, "reopened", d.reopened());
+        put(f, "sensitive", d.sensitive());
+        put(f, "sensitive_reason", d.sensitiveReason());
+        put(f, "agreed_reply_wording", d.agreedReplyWording());
         d.parties().forEach(p -> {
             String prefix = "parties." + p.party().value() + ".";
             put(f, prefix + "role", p.role());

@@ -39,13 +39,22 @@ public final class Addressing {
         } else if (event instanceof TicketSupervisedEvent || event instanceof ConsultationRequestedEvent
                    || event instanceof ConsultationSettledEvent) {
             to.add(before.holder());
-            before.parties().stream().filter(p -> p.status() != PartyStatus.RETURNED).map(PartyDetails::party)
-                    .forEach(to::add);
+            partiesStillInvolved(before, to);
+        } else if (event instanceof TicketMarkedSensitiveEvent || event instanceof ReplyWordingAgreedEvent) {
+            // R6: a sensitive matter and its one reply wording reach both sides, the origin included.
+            to.add(before.originPlatform());
+            to.add(before.holder());
+            partiesStillInvolved(before, to);
         }
         // Received and CallerDetailsViewed concern no one else.
         to.remove(event.actor().party());
         to.remove(event.actor().platform());
         return to;
+    }
+
+    private static void partiesStillInvolved(TicketDetails before, Set<PartyCode> to) {
+        before.parties().stream().filter(p -> p.status() != PartyStatus.RETURNED).map(PartyDetails::party)
+                .forEach(to::add);
     }
 
     private static void acceptedParties(TicketDetails before, Set<PartyCode> to) {

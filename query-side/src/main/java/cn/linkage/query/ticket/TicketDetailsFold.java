@@ -28,6 +28,9 @@ public final class TicketDetailsFold {
     private int supervisionCount;
     private boolean escalated;
     private boolean reopened;
+    private boolean sensitive;
+    private String sensitiveReason;
+    private String agreedReplyWording;
     private long version;
     private TicketEvent last;
 
@@ -81,6 +84,11 @@ public final class TicketDetailsFold {
             escalated = true;
         } else if (event instanceof TicketSupervisedEvent e) {
             supervisionCount++;
+        } else if (event instanceof TicketMarkedSensitiveEvent e) {
+            sensitive = true;
+            sensitiveReason = e.reason();
+        } else if (event instanceof ReplyWordingAgreedEvent e) {
+            agreedReplyWording = e.wording();
         } else if (event instanceof TicketClosedEvent e) {
             state = TicketState.CLOSED;
             closure = new Closure(e.result(), e.resolved(), e.occurredAt(), e.actor().party());
@@ -109,7 +117,8 @@ public final class TicketDetailsFold {
         return Optional.of(new TicketDetails(r.ticketId(), r.actor().platform(), r.kind(), r.channel(),
                 r.originTicketNumber(), r.caller(), r.location(), r.requestType(), r.requestItem(), r.description(),
                 r.urgency(), r.receivedAt(), state, holder, new ArrayList<>(parties.values()), returnCount, closure,
-                satisfaction, supervisionCount, escalated, reopened, version, last.occurredAt()));
+                satisfaction, supervisionCount, escalated, reopened, sensitive, sensitiveReason,
+                agreedReplyWording, version, last.occurredAt()));
     }
 
     private static PartyDetails pending(PartyCode party, PartyRole role) {

@@ -49,6 +49,28 @@ class AddressingTest {
     }
 
     @Test
+    void aSensitiveMarkReachesBothSides_R6() {
+        TicketAcceptedEvent accepted = new TicketAcceptedEvent(ID, new RequestId("r3"), AT_110, PartyCode.POLICE_110,
+                "JQ-1", true, T0);
+        TicketMarkedSensitiveEvent marked = new TicketMarkedSensitiveEvent(ID, new RequestId("r4"),
+                Actor.platform(PartyCode.SUPERVISION), "媒体关注", T0);
+        assertThat(Addressing.recipients(state(received, jointTransfer, accepted), marked))
+                .containsExactlyInAnyOrder(PartyCode.HOTLINE_12345, PartyCode.POLICE_110, P122);
+    }
+
+    @Test
+    void theAgreedWordingReachesTheOriginEvenAfterItHandedTheTicketOver_R6() {
+        TicketAcceptedEvent accepted = new TicketAcceptedEvent(ID, new RequestId("r3"), AT_110, PartyCode.POLICE_110,
+                "JQ-1", true, T0);
+        TicketReturnedEvent returnedBy122 = new TicketReturnedEvent(ID, new RequestId("r4"), Actor.platform(P122), P122,
+                ReturnReason.NOT_IN_SCOPE, "非本单位", 1, T0);
+        ReplyWordingAgreedEvent wording = new ReplyWordingAgreedEvent(ID, new RequestId("r5"), AT_110,
+                "警方已介入调查", T0);
+        assertThat(Addressing.recipients(state(received, jointTransfer, accepted, returnedBy122), wording))
+                .as("110 wrote it, 122 returned the ticket and is out").containsExactly(PartyCode.HOTLINE_12345);
+    }
+
+    @Test
     void theOriginsOwnReceiptConcernsNoOneElse() {
         assertThat(Addressing.recipients(state(), received)).isEmpty();
     }

@@ -52,6 +52,23 @@ class TicketDetailsFoldTest {
     }
 
     @Test
+    void sensitiveMarkAndTheLatestAgreedWordingShow_R6() {
+        TicketDetails before = TicketDetailsFold.fold(List.of(received)).orElseThrow();
+        assertThat(before.sensitive()).isFalse();
+        assertThat(before.sensitiveReason()).isNull();
+        assertThat(before.agreedReplyWording()).isNull();
+
+        TicketDetails after = TicketDetailsFold.fold(List.of(received,
+                new TicketMarkedSensitiveEvent(ID, new RequestId("r2"), AT_12345, "记者来电", T0),
+                new ReplyWordingAgreedEvent(ID, new RequestId("r3"), AT_12345, "正在核实", T0),
+                new ReplyWordingAgreedEvent(ID, new RequestId("r4"), AT_110, "警方已介入调查", T0))).orElseThrow();
+        assertThat(after.sensitive()).isTrue();
+        assertThat(after.sensitiveReason()).isEqualTo("记者来电");
+        assertThat(after.agreedReplyWording()).as("a later agreement replaces the earlier").isEqualTo("警方已介入调查");
+        assertThat(after.withCallerMasked().agreedReplyWording()).isEqualTo("警方已介入调查");
+    }
+
+    @Test
     void maskedDetailsHideTheCallerButKeepTheRest() {
         TicketDetails masked = TicketDetailsFold.fold(List.of(received)).orElseThrow().withCallerMasked();
         assertThat(masked.caller().phoneNumber()).isEqualTo("139****5678");
