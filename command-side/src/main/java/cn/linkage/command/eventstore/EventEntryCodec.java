@@ -68,7 +68,7 @@ final class EventEntryCodec {
         return isPlainEvent(entry) ? new TrackedPlainEventData<>(token, event) : new TrackedDomainEventData<>(token, event);
     }
 
-    private static boolean isPlainEvent(Document entry) {
+    static boolean isPlainEvent(Document entry) {
         return entry.getString(TYPE) == null
                && sequenceNumberOf(entry) == 0
                && entry.getString(EVENT_IDENTIFIER).equals(entry.getString(AGGREGATE_IDENTIFIER));

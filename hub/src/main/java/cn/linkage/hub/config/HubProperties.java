@@ -35,9 +35,10 @@ public record HubProperties(@DefaultValue Mongo mongo, @DefaultValue Embedded em
      * @param dataDir where the embedded store keeps its H2 file
      * @param host    the loopback address the embedded store binds to
      * @param port    its port; 0 picks a free one
+     * @param cacheMb H2's page cache in MiB (heap); H2's own default of 16 is far too small for a store
      */
     public record Embedded(@DefaultValue("./data") Path dataDir, @DefaultValue("127.0.0.1") String host,
-                           @DefaultValue("0") int port) {
+                           @DefaultValue("0") int port, @DefaultValue("256") int cacheMb) {
     }
 
     /**

@@ -1,7 +1,9 @@
 package cn.linkage.hub.config;
 
 import cn.linkage.hub.grpc.SupervisionGrpcService;
+import cn.linkage.command.eventstore.MongoEventStorageEngine;
 import cn.linkage.query.views.ConsultationCandidateProjection;
+import cn.linkage.query.views.EventScan;
 import cn.linkage.query.views.HotspotProjection;
 import cn.linkage.query.views.TicketBoardProjection;
 import cn.linkage.query.views.TransferFlowProjection;
@@ -11,6 +13,7 @@ import cn.linkage.query.views.ViewVersions;
 import com.mongodb.client.MongoDatabase;
 import java.time.Clock;
 import java.util.List;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -56,10 +59,13 @@ public class SupervisionConfiguration {
     }
 
     @Bean
-    public ViewRebuilder viewRebuilder(EventStore eventStore, ViewVersions versions, TicketBoardProjection board,
+    public ViewRebuilder viewRebuilder(EventStore eventStore, EventStorageEngine engine, ViewVersions versions,
+                                       TicketBoardProjection board,
                                        UnitScorecardProjection scorecards, TransferFlowProjection flows,
                                        HotspotProjection hotspots, ConsultationCandidateProjection candidates) {
-        return new ViewRebuilder(eventStore, versions, List.of(board, scorecards, flows, hotspots, candidates));
+        EventScan scan = engine instanceof MongoEventStorageEngine mongo ? mongo::scanAll
+                : EventScan.byTrackingStream(eventStore);
+        return new ViewRebuilder(eventStore, scan, versions, List.of(board, scorecards, flows, hotspots, candidates));
     }
 
     @Bean

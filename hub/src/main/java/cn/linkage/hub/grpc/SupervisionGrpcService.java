@@ -35,6 +35,8 @@ public class SupervisionGrpcService extends SupervisionServiceGrpc.SupervisionSe
 
     private static final Set<String> SUPERVISORS = Set.of("SUPERVISION", "AUDIT");
     private static final String ADMIN = "SUPERVISION";
+    /** R6: sensitive matters are shared between both sides. */
+    private static final Set<String> SENSITIVE_READERS = Set.of("SUPERVISION", "AUDIT", "12345", "110");
     private static final int DEFAULT_PAGE_SIZE = 50;
     private static final int MAX_PAGE_SIZE = 200;
     private static final Pattern SCORECARD = Pattern.compile("units/([^/]{1,64})/scorecards/([0-9-]{7,10})");
@@ -94,7 +96,7 @@ public class SupervisionGrpcService extends SupervisionServiceGrpc.SupervisionSe
                     request.getRequestType(),
                     request.hasReceivedAfterTime() ? TicketMessages.instant(request.getReceivedAfterTime()) : null,
                     request.hasReceivedBeforeTime() ? TicketMessages.instant(request.getReceivedBeforeTime()) : null,
-                    request.getOverdueOnly() ? now : null);
+                    request.getOverdueOnly() ? now : null, false);
             List<BoardEntry> entries = board.list(filter, after, size + 1);
             ListBoardTicketsResponse.Builder out = ListBoardTicketsResponse.newBuilder();
             entries.stream().limit(size).forEach(e -> out.addTickets(SupervisionMessages.boardTicket(e, now)));
@@ -128,6 +130,38 @@ public class SupervisionGrpcService extends SupervisionServiceGrpc.SupervisionSe
             entries.stream().limit(size).forEach(e -> out.addTickets(SupervisionMessages.boardTicket(e, now)));
             if (entries.size() > size) {
                 out.setNextPageToken(encodeToken(fingerprint, TicketBoardProjection.deadlineKey(entries.get(size - 1))));
+            }
+            return out.build();
+        });
+    }
+
+    @Override
+    public void listSensitiveTickets(ListSensitiveTicketsRequest request,
+                                     StreamObserver<ListSensitiveTicketsResponse> response) {
+        answer(response, () -> {
+            Violations v = new Violations().check(request.getPageSize() >= 0 && request.getPageSize() <= MAX_PAGE_SIZE,
+                    "page_size", "must be between 0 and " + MAX_PAGE_SIZE);
+            String fingerprint = "sensitive";
+            String after = "";
+            if (!request.getPageToken().isEmpty()) {
+                String[] token = decodeToken(request.getPageToken());
+                v.check(token != null && token[0].equals(fingerprint), "page_token",
+                        "must be the next_page_token of a previous call");
+                after = token == null ? "" : token[1];
+            }
+            v.check(request.hasActor(), "actor", "is required")
+                    .required("actor.platform", request.getActor().getPlatform(), MAX_CODE).throwIfAny();
+            if (!SENSITIVE_READERS.contains(request.getActor().getPlatform())) {
+                throw new NotPermittedException("only the supervision office, auditors, 12345 and 110 may read the "
+                        + "sensitive board");
+            }
+            int size = request.getPageSize() == 0 ? DEFAULT_PAGE_SIZE : request.getPageSize();
+            Instant now = clock.instant();
+            List<BoardEntry> entries = board.list(BoardFilter.sensitive(), after, size + 1);
+            ListSensitiveTicketsResponse.Builder out = ListSensitiveTicketsResponse.newBuilder();
+            entries.stream().limit(size).forEach(e -> out.addTickets(SupervisionMessages.boardTicket(e, now)));
+            if (entries.size() > size) {
+                out.setNextPageToken(encodeToken(fingerprint, entries.get(size - 1).sortKey()));
             }
             return out.build();
         });

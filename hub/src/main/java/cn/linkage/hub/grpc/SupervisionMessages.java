@@ -42,6 +42,9 @@ final class SupervisionMessages {
                 .setCaller(Caller.newBuilder().setName(nonNull(e.callerName())).setPhoneNumber(nonNull(e.callerPhone())))
                 .setReturnCount(e.returnCount())
                 .setSupervisionCount(e.supervisionCount())
+                .setSensitive(e.sensitive())
+                .setSensitiveReason(nonNull(e.sensitiveReason()))
+                .setAgreedReplyWording(nonNull(e.agreedReplyWording()))
                 .setWarning(EnumMapping.toProto(e.warning(now), DeadlineWarning.class))
                 .setUpdateTime(TicketMessages.timestamp(e.updatedAt()));
         e.deadlines().forEach(d -> b.addDeadlines(OpenDeadline.newBuilder()

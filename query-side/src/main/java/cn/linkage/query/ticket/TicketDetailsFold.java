@@ -109,6 +109,11 @@ public final class TicketDetailsFold {
         // Events added later (deadlines, catalogue decisions) do not change these details.
     }
 
+    /** Whether the ticket's receipt was folded, i.e. {@link #result} is present. */
+    public boolean hasReceipt() {
+        return received != null;
+    }
+
     public Optional<TicketDetails> result() {
         if (received == null) {
             return Optional.empty();

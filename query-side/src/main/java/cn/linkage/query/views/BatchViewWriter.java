@@ -3,6 +3,7 @@ package cn.linkage.query.views;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
@@ -13,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.bson.Document;
 
 /**
@@ -32,6 +34,8 @@ public final class BatchViewWriter implements ViewWriter {
     private final int maxCached;
     private final Map<String, Map<String, Document>> cached = new HashMap<>();
     private final Map<String, Set<String>> flushed = new HashMap<>();
+    private final Map<String, Map<String, Deferred>> deferred = new HashMap<>();
+    private final Map<String, Object> memo = new HashMap<>();
     private int cachedCount;
     private long documentsWritten;
 
@@ -81,8 +85,43 @@ public final class BatchViewWriter implements ViewWriter {
         }
     }
 
+    @Override
+    public void replaceIfNewer(String part, String id, long seq, Supplier<Document> render) {
+        Map<String, Deferred> pending = deferred.computeIfAbsent(part, k -> new HashMap<>());
+        Deferred earlier = pending.get(id);
+        if (earlier == null) {
+            Document stored = load(part, id);
+            if (stored != null && stored.getLong("seq") >= seq) {
+                return;
+            }
+            if (cachedCount >= maxCached) {
+                flush();
+            }
+            if (stored != null) {
+                cacheFor(part).remove(id);
+            } else {
+                cachedCount++;
+            }
+        } else if (earlier.seq() >= seq) {
+            return;
+        }
+        deferred.computeIfAbsent(part, k -> new HashMap<>()).put(id, new Deferred(seq, render));
+    }
+
+    /**
+     * State a view keeps while this batch runs (a rebuild's folds, say), apart from what the live
+     * processor keeps; forgotten at every write, so it stays as bounded as the documents held.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> Map<String, T> memo(String name) {
+        return (Map<String, T>) memo.computeIfAbsent(name, k -> new HashMap<String, T>());
+    }
+
     /** Writes every held document and forgets them; returns how many were written. */
     public int flush() {
+        deferred.forEach((part, pending) -> pending.forEach((id, d) -> cacheFor(part).put(id, d.render().get())));
+        deferred.clear();
+        memo.clear();
         int written = 0;
         for (Map.Entry<String, Map<String, Document>> part : cached.entrySet()) {
             Collection<Document> documents = part.getValue().values();
@@ -92,8 +131,10 @@ public final class BatchViewWriter implements ViewWriter {
             List<WriteModel<Document>> writes = new ArrayList<>(documents.size());
             Set<String> flushedIds = flushed.computeIfAbsent(part.getKey(), k -> new HashSet<>());
             for (Document doc : documents) {
-                writes.add(new ReplaceOneModel<>(Filters.eq("_id", doc.get("_id")), doc, new ReplaceOptions().upsert(true)));
-                flushedIds.add((String) doc.get("_id"));
+                // A document not written before is new to the fresh version: an insert costs the store one
+                // index check less than an upsert.
+                writes.add(flushedIds.add((String) doc.get("_id")) ? new InsertOneModel<>(doc)
+                        : new ReplaceOneModel<>(Filters.eq("_id", doc.get("_id")), doc, new ReplaceOptions().upsert(true)));
             }
             collection(part.getKey()).bulkWrite(writes, new BulkWriteOptions().ordered(false));
             written += writes.size();
@@ -106,6 +147,9 @@ public final class BatchViewWriter implements ViewWriter {
 
     public long documentsWritten() {
         return documentsWritten;
+    }
+
+    private record Deferred(long seq, Supplier<Document> render) {
     }
 
     private Document load(String part, String id) {

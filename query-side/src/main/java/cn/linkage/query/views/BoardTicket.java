@@ -35,6 +35,11 @@ final class BoardTicket {
         return sequence;
     }
 
+    /** Whether the ticket's first event (its receipt) was folded: only then is there a document. */
+    boolean received() {
+        return fold.hasReceipt();
+    }
+
     void apply(TicketEvent event, long eventSequence) {
         fold.apply(event);
         actors.add(event.actor().party().value());
@@ -95,6 +100,9 @@ final class BoardTicket {
                 .append("callerPhone", caller == null ? null : caller.phoneNumber())
                 .append("returnCount", d.returnCount())
                 .append("supervisionCount", d.supervisionCount())
+                .append("sensitive", d.sensitive())
+                .append("sensitiveReason", d.sensitiveReason())
+                .append("agreedReplyWording", d.agreedReplyWording())
                 .append("updatedAt", Date.from(d.updateTime()));
         appendDeadlines(doc, yellowAt);
         return doc;

@@ -48,6 +48,11 @@ public class HotspotProjection implements SupervisionView {
         return List.of("counts", "index");
     }
 
+    @Override
+    public boolean handles(Class<?> payloadType) {
+        return payloadType == TicketReceivedEvent.class;
+    }
+
     @EventHandler
     public void on(TicketEvent event, @SequenceNumber long sequence) {
         apply(event, sequence, new LiveViewWriter(versions, VIEW, versions.current(VIEW)));

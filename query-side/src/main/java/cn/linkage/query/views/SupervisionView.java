@@ -17,6 +17,14 @@ public interface SupervisionView {
     List<String> parts();
 
     /**
+     * Whether the view needs events of this payload type: a rebuild does not even deserialize the
+     * others. By default every ticket event.
+     */
+    default boolean handles(Class<?> payloadType) {
+        return TicketEvent.class.isAssignableFrom(payloadType);
+    }
+
+    /**
      * Applies one event of a ticket.
      *
      * @param sequence the event's sequence number within its ticket, from 0

@@ -75,16 +75,24 @@ public class TicketBoardProjection implements SupervisionView {
         apply(event, sequence, new LiveViewWriter(versions, VIEW, versions.current(VIEW)));
     }
 
+    /**
+     * A rebuild keeps its folds in its batch's memo, not in the live cache: the two never share a fold,
+     * and the batch renders each ticket's document once, at its next write, not on every event.
+     */
     @Override
     public void apply(TicketEvent event, long sequence, ViewWriter writer) {
+        Map<String, BoardTicket> cache = writer instanceof BatchViewWriter batch ? batch.memo(VIEW) : folds;
         String id = event.ticketId().value();
-        BoardTicket ticket = folds.remove(id);
+        BoardTicket ticket = cache.remove(id);
         if (ticket == null || ticket.sequence() != sequence - 1) {
             ticket = replayBefore(id, sequence);
         }
         ticket.apply(event, sequence);
-        ticket.document(yellowAt).ifPresent(doc -> writer.replaceIfNewer("tickets", doc));
-        folds.put(id, ticket);
+        if (ticket.received()) {
+            BoardTicket rendered = ticket;
+            writer.replaceIfNewer("tickets", id, sequence, () -> rendered.document(yellowAt).orElseThrow());
+        }
+        cache.put(id, ticket);
     }
 
     private BoardTicket replayBefore(String id, long sequence) {
@@ -99,7 +107,8 @@ public class TicketBoardProjection implements SupervisionView {
 
     /** Received time (epoch millis, zero-padded) then ticket id: sorts as text in time order. */
     static String sortKey(Instant received, String ticketId) {
-        return String.format("%015d|%s", received.toEpochMilli(), ticketId);
+        String millis = Long.toString(received.toEpochMilli());
+        return "0".repeat(Math.max(0, 15 - millis.length())) + millis + "|" + ticketId;
     }
 
     /** The board's documents matching {@code filter}, newest received first, after {@code afterSortKey}. */
@@ -117,6 +126,9 @@ public class TicketBoardProjection implements SupervisionView {
         }
         if (filter.receivedBefore() != null) {
             conditions.add(Filters.lt("receivedAt", Date.from(filter.receivedBefore())));
+        }
+        if (filter.sensitiveOnly()) {
+            conditions.add(Filters.eq("sensitive", true));
         }
         if (filter.overdueAt() != null) {
             conditions.add(Filters.lte("nextDeadline", Date.from(filter.overdueAt())));
@@ -172,10 +184,17 @@ public class TicketBoardProjection implements SupervisionView {
     /**
      * What a board listing may filter on; null or empty means "any".
      *
-     * @param overdueAt if set, only tickets with an open deadline due at or before this time
+     * @param overdueAt     if set, only tickets with an open deadline due at or before this time
+     * @param sensitiveOnly only tickets marked sensitive (R6)
      */
     public record BoardFilter(TicketState state, String originPlatform, String party, String divisionCode,
-                              String requestType, Instant receivedFrom, Instant receivedBefore, Instant overdueAt) {
+                              String requestType, Instant receivedFrom, Instant receivedBefore, Instant overdueAt,
+                              boolean sensitiveOnly) {
+
+        /** Only the tickets marked sensitive, newest received first: the sensitive board (R6). */
+        public static BoardFilter sensitive() {
+            return new BoardFilter(null, null, null, null, null, null, null, null, true);
+        }
     }
 
     /** One ticket on the board; the caller is already masked. */
@@ -183,7 +202,8 @@ public class TicketBoardProjection implements SupervisionView {
                              String holder, List<String> parties, String originPlatform, String divisionCode,
                              String requestType, String requestItem, String urgency, Instant receivedAt,
                              String callerName, String callerPhone, List<OpenDeadline> deadlines, int returnCount,
-                             int supervisionCount, Instant updatedAt) {
+                             int supervisionCount, boolean sensitive, String sensitiveReason,
+                             String agreedReplyWording, Instant updatedAt) {
 
         /** The earliest open sign-for deadline, or null. */
         public Instant signForDeadline() {
@@ -204,6 +224,7 @@ public class TicketBoardProjection implements SupervisionView {
                     d.getDate("receivedAt").toInstant(), d.getString("callerName"), d.getString("callerPhone"),
                     d.getList("deadlines", Document.class, List.of()).stream().map(OpenDeadline::of).toList(),
                     d.getInteger("returnCount", 0), d.getInteger("supervisionCount", 0),
+                    d.getBoolean("sensitive", false), d.getString("sensitiveReason"), d.getString("agreedReplyWording"),
                     d.getDate("updatedAt").toInstant());
         }
     }

@@ -88,6 +88,16 @@ public record TicketFacts(List<Fact> facts, Document ticket) {
         return last(party, Kind.COMPLETION_DUE, Kind.COMPLETION_DUE).isPresent();
     }
 
+    /** The party's returns, oldest first. */
+    public List<Fact> returnsBy(String party) {
+        return facts.stream().filter(f -> f.kind() == Kind.RETURN && f.party().equals(party)).toList();
+    }
+
+    /** These facts as they stood before event {@code sequence}. */
+    public TicketFacts before(long sequence) {
+        return new TicketFacts(facts.stream().filter(f -> f.sequence() < sequence).toList(), ticket);
+    }
+
     public boolean returnedBefore(String party) {
         return facts.stream().anyMatch(f -> f.kind() == Kind.RETURN && f.party().equals(party));
     }

@@ -99,6 +99,16 @@ public class UnitScorecardProjection implements SupervisionView {
                 count(days, unit, cohort, MALICIOUS, key);
             }
             TicketFacts.record(days, ticket, new Fact(sequence, Kind.RETURN, unit, "", "", e.occurredAt()));
+        } else if (event instanceof ConsultationSettledEvent e) {
+            // The consultation named a unit that had returned the ticket as its owner: those returns
+            // were overruled, and count as malicious (R9) on their handovers' days.
+            String owner = e.agreedOwner().value();
+            TicketFacts facts = TicketFacts.before(days, ticket, sequence);
+            for (Fact returned : facts.returnsBy(owner)) {
+                LocalDate cohort = facts.before(returned.sequence()).lastHandoverTo(owner)
+                        .map(h -> Keys.day(h.at())).orElse(Keys.day(returned.at()));
+                count(days, owner, cohort, MALICIOUS, Keys.event(ticket, returned.sequence()));
+            }
         } else if (event instanceof SignForDeadlineSetEvent e) {
             TicketFacts.record(days, ticket, new Fact(sequence, Kind.SIGN_FOR_DUE, e.party().value(), "", "", e.dueAt()));
         } else if (event instanceof CompletionDeadlineSetEvent e) {

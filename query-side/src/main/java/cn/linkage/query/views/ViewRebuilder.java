@@ -9,15 +9,21 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 
 /**
  * Rebuilds a supervision view from the event store while its current collections keep serving:
- * replays every event into version n+1, switches {@code view_versions} to n+1, replays what arrived
- * meanwhile (the same stream continues; applying an event twice changes nothing), then drops
- * version n. The live processor writes to n until the switch and to n+1 after it.
- * <p>Until the switch nothing else writes to n+1, so the replay goes through a {@link BatchViewWriter}
+ * <ol>
+ * <li>scans every stored event ({@link EventScan}) into version n+1, then follows a tracking stream from
+ * where the scan says until nothing more is available;</li>
+ * <li>switches {@code view_versions} to n+1: the live processor writes to n until then, to n+1 after;</li>
+ * <li>keeps reading the same stream, so events stored around the switch reach n+1 too (applying an
+ * event twice changes nothing), then drops version n.</li>
+ * </ol>
+ * Until the switch nothing else writes to n+1, so the replay goes through a {@link BatchViewWriter}
  * (documents held in memory, written in bulk); after it, through the live processor's writer.
  */
 public final class ViewRebuilder {
@@ -27,12 +33,14 @@ public final class ViewRebuilder {
     static final int MAX_CACHED_DOCUMENTS = 50_000;
 
     private final EventStore eventStore;
+    private final EventScan scan;
     private final ViewVersions versions;
     private final Map<String, SupervisionView> views = new LinkedHashMap<>();
     private final Set<String> running = ConcurrentHashMap.newKeySet();
 
-    public ViewRebuilder(EventStore eventStore, ViewVersions versions, List<SupervisionView> views) {
+    public ViewRebuilder(EventStore eventStore, EventScan scan, ViewVersions versions, List<SupervisionView> views) {
         this.eventStore = eventStore;
+        this.scan = scan;
         this.versions = versions;
         views.forEach(v -> this.views.put(v.viewName(), v));
     }
@@ -54,16 +62,18 @@ public final class ViewRebuilder {
             int old = versions.fresh(viewName);
             int fresh = old + 1;
             view.parts().forEach(part -> versions.drop(viewName, part, fresh));
-            long replayed;
-            try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
-                BatchViewWriter batch = new BatchViewWriter(versions, viewName, fresh, MAX_CACHED_DOCUMENTS);
-                replayed = drain(stream, view, batch, fresh, 0, progress);
-                batch.flush();
+            Replay replay = new Replay(view, fresh, progress);
+            replay.writer = new BatchViewWriter(versions, viewName, fresh, MAX_CACHED_DOCUMENTS);
+            TrackingToken resume = scan.scan(replay::accept);
+            try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(resume)) {
+                replay.drain(stream);
+                ((BatchViewWriter) replay.writer).flush();
                 versions.switchTo(viewName, fresh);
-                replayed = drain(stream, view, new LiveViewWriter(versions, viewName, fresh), fresh, replayed, progress);
+                replay.writer = new LiveViewWriter(versions, viewName, fresh);
+                replay.drain(stream);
             }
             view.parts().forEach(part -> versions.drop(viewName, part, old));
-            Progress done = new Progress(viewName, fresh, replayed, true);
+            Progress done = new Progress(viewName, fresh, replay.count, true);
             progress.accept(done);
             return done;
         } finally {
@@ -71,28 +81,43 @@ public final class ViewRebuilder {
         }
     }
 
-    private long drain(BlockingStream<TrackedEventMessage<?>> stream, SupervisionView view, ViewWriter writer,
-                       int version, long replayed, Consumer<Progress> progress) {
-        String viewName = view.viewName();
-        long count = replayed;
-        while (stream.hasNextAvailable()) {
-            TrackedEventMessage<?> message;
+    /** One rebuild's position: what it writes through and how many events it has applied. */
+    private final class Replay {
+
+        private final SupervisionView view;
+        private final int version;
+        private final Consumer<Progress> progress;
+        private ViewWriter writer;
+        private long count;
+
+        Replay(SupervisionView view, int version, Consumer<Progress> progress) {
+            this.view = view;
+            this.version = version;
+            this.progress = progress;
+        }
+
+        void drain(BlockingStream<TrackedEventMessage<?>> stream) {
             try {
-                message = stream.nextAvailable();
+                while (stream.hasNextAvailable()) {
+                    accept(stream.nextAvailable());
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("rebuild interrupted", e);
             }
-            if (message instanceof DomainEventMessage<?> domain && message.getPayload() instanceof TicketEvent event) {
+        }
+
+        void accept(EventMessage<?> message) {
+            if (message instanceof DomainEventMessage<?> domain && view.handles(domain.getPayloadType())
+                    && domain.getPayload() instanceof TicketEvent event) {
                 view.apply(event, domain.getSequenceNumber(), writer);
             }
             count++;
             if (count % PROGRESS_EVERY == 0) {
-                versions.progress(viewName, version, count);
-                progress.accept(new Progress(viewName, version, count, false));
+                versions.progress(view.viewName(), version, count);
+                progress.accept(new Progress(view.viewName(), version, count, false));
             }
         }
-        return count;
     }
 
     /** How far a rebuild got. */

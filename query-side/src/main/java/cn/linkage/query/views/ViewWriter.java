@@ -29,6 +29,14 @@ public interface ViewWriter {
      */
     void replaceIfNewer(String part, Document document);
 
+    /**
+     * Like {@link #replaceIfNewer(String, Document)} for a document rendered by {@code render}, which a
+     * batch may call later (at its next write) and then renders the latest state only.
+     */
+    default void replaceIfNewer(String part, String id, long seq, java.util.function.Supplier<Document> render) {
+        replaceIfNewer(part, render.get());
+    }
+
     /** Fields in the given order, for {@code onInsert}: name, value, name, value … */
     static Map<String, Object> fields(Object... namesAndValues) {
         Map<String, Object> fields = new java.util.LinkedHashMap<>();

@@ -76,7 +76,8 @@ class SupervisionViewsTest {
         t1.add(new SatisfactionRatedEvent(one, rid(), Actor.platform(HOTLINE), 4, "", at("03:10")));
         t1.add(new TicketReopenedEvent(one, rid(), Actor.platform(HOTLINE), "来电人不认可", at("03:20")));
         // T2: 12345 → 110 (no row) three times, 30 minutes to sign for each: returned, returned again
-        // (bounced back: malicious), then signed for after 50 minutes (late); 110, now the holder,
+        // (bounced back: malicious); a consultation names 110 the owner (both returns overruled: both
+        // malicious); then 110 signs for it after 50 minutes (late); 110, now the holder,
         // closes it unresolved by its completion deadline: that completes it in time.
         TicketId two = new TicketId("T2");
         t2.add(received(two, "噪音扰民", at("01:00")));
@@ -86,6 +87,8 @@ class SupervisionViewsTest {
         t2.add(transfer(two, null, at("01:30")));
         t2.add(signForDue(two, POLICE, at("01:30"), at("02:00")));
         t2.add(returned(two, 2, at("01:40")));
+        t2.add(new ConsultationSettledEvent(two, rid(), Actor.platform(new PartyCode("SUPERVISION")), POLICE,
+                "会商认定属公安职责", at("01:50")));
         t2.add(transfer(two, null, at("02:00")));
         t2.add(signForDue(two, POLICE, at("02:00"), at("02:30")));
         t2.add(accept(two, POLICE, at("02:50")));
@@ -108,7 +111,8 @@ class SupervisionViewsTest {
         assertThat(police.signedFor()).isEqualTo(2);
         assertThat(police.signedInTime()).as("T1 in 10 min; T2 20 minutes after its deadline").isEqualTo(1);
         assertThat(police.returned()).isEqualTo(2);
-        assertThat(police.maliciousReturns()).as("T2's second return to the same unit").isEqualTo(1);
+        assertThat(police.maliciousReturns()).as("T2's returns, overruled by the consultation; the second "
+                + "also bounced back, counted once").isEqualTo(2);
         assertThat(police.closed()).isEqualTo(2);
         assertThat(police.resolved()).isEqualTo(1);
         assertThat(police.satisfactionScores()).containsExactly(4);
