@@ -47,7 +47,7 @@ public final class RebuildBenchmark {
         Path dir = Files.createTempDirectory("bench-rebuild");
         // The hub's embedded store as configured by default (linkage.embedded.cache-mb: 256).
         MongoServer server = new MongoServer(new H2Backend(new MVStore.Builder()
-                .fileName(dir.resolve("store.mv").toString()).cacheSize(256).open()));
+                .fileName(dir.resolve("store.mv").toString()).cacheSize(Integer.getInteger("bench.cacheMb", 256)).open()));
         server.bind("127.0.0.1", 0);
         try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {
             MongoDatabase database = client.getDatabase("bench");

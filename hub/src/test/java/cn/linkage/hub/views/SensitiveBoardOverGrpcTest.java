@@ -1,6 +1,7 @@
 package cn.linkage.hub.views;
 
 import static cn.linkage.hub.support.GrpcAssertions.failure;
+import static cn.linkage.hub.support.Eventually.await;
 import static cn.linkage.hub.support.Requests.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,9 +9,7 @@ import cn.linkage.hub.support.RunningHub;
 import cn.linkage.proto.v1.*;
 import com.google.rpc.Code;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,26 +50,5 @@ class SensitiveBoardOverGrpcTest {
                 .withDeadlineAfter(60, java.util.concurrent.TimeUnit.SECONDS)
                 .listSensitiveTickets(ListSensitiveTicketsRequest.newBuilder().setActor(reader).build())
                 .getTicketsList();
-    }
-
-    /** Polls: the views follow the store asynchronously. */
-    private static void await(BooleanSupplier condition) {
-        long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < until) {
-            try {
-                if (condition.getAsBoolean()) {
-                    return;
-                }
-            } catch (RuntimeException notYet) {
-                // keep polling
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-        throw new AssertionError("the views did not catch up within 20 s");
     }
 }

@@ -1,6 +1,7 @@
 package cn.linkage.hub.views;
 
 import static cn.linkage.hub.support.GrpcAssertions.failure;
+import static cn.linkage.hub.support.Eventually.await;
 import static cn.linkage.hub.support.Requests.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,7 +18,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -223,26 +223,6 @@ class SupervisionViewsOverGrpcTest {
     private static List<ConsultationCandidate> candidates() {
         return supervision().listConsultationCandidates(ListConsultationCandidatesRequest.newBuilder()
                 .setActor(SUPERVISOR).setMinReturnRate(0.3).setMinTicketCount(1).build()).getCandidatesList();
-    }
-
-    /** Polls: the views follow the store asynchronously. */
-    private static void await(BooleanSupplier condition) {
-        for (int attempt = 0; attempt < 200; attempt++) {
-            try {
-                if (condition.getAsBoolean()) {
-                    return;
-                }
-            } catch (RuntimeException notYet) {
-                // keep polling
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-        throw new AssertionError("the views did not catch up within 20 s");
     }
 
     /** Timestamps for requests. */

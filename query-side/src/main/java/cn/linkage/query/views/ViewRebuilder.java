@@ -45,6 +45,11 @@ public final class ViewRebuilder {
         views.forEach(v -> this.views.put(v.viewName(), v));
     }
 
+    /** The names of the views this rebuilder knows. */
+    public List<String> viewNames() {
+        return List.copyOf(views.keySet());
+    }
+
     /**
      * Rebuilds {@code viewName}, reporting progress as it goes; the last report has {@code switched}.
      *
