@@ -26,6 +26,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -71,23 +72,14 @@ public class SupervisionGrpcService extends SupervisionServiceGrpc.SupervisionSe
     @Override
     public void listBoardTickets(ListBoardTicketsRequest request, StreamObserver<ListBoardTicketsResponse> response) {
         answer(response, () -> {
-            Violations v = new Violations()
-                    .check(request.getPageSize() >= 0 && request.getPageSize() <= MAX_PAGE_SIZE, "page_size",
-                            "must be between 0 and " + MAX_PAGE_SIZE)
+            Violations v = checkPageSize(request.getPageSize())
                     .maxLength("origin_platform", request.getOriginPlatform(), MAX_CODE)
                     .maxLength("party", request.getParty(), MAX_CODE)
                     .maxLength("division_code", request.getDivisionCode(), MAX_CODE)
                     .maxLength("request_type", request.getRequestType(), MAX_CODE);
             String fingerprint = fingerprint(request);
-            String after = "";
-            if (!request.getPageToken().isEmpty()) {
-                String[] token = decodeToken(request.getPageToken());
-                v.check(token != null && token[0].equals(fingerprint), "page_token",
-                        "must be the next_page_token of a call with the same filters");
-                after = token == null ? "" : token[1];
-            }
+            String after = afterKey(v, request.getPageToken(), fingerprint);
             requireSupervisor(request.hasActor(), request.getActor(), v);
-            int size = request.getPageSize() == 0 ? DEFAULT_PAGE_SIZE : request.getPageSize();
             Instant now = clock.instant();
             BoardFilter filter = new BoardFilter(
                     request.getStateValue() == 0 ? null
@@ -97,41 +89,26 @@ public class SupervisionGrpcService extends SupervisionServiceGrpc.SupervisionSe
                     request.hasReceivedAfterTime() ? TicketMessages.instant(request.getReceivedAfterTime()) : null,
                     request.hasReceivedBeforeTime() ? TicketMessages.instant(request.getReceivedBeforeTime()) : null,
                     request.getOverdueOnly() ? now : null, false);
-            List<BoardEntry> entries = board.list(filter, after, size + 1);
-            ListBoardTicketsResponse.Builder out = ListBoardTicketsResponse.newBuilder();
-            entries.stream().limit(size).forEach(e -> out.addTickets(SupervisionMessages.boardTicket(e, now)));
-            if (entries.size() > size) {
-                out.setNextPageToken(encodeToken(fingerprint, entries.get(size - 1).sortKey()));
-            }
-            return out.build();
+            int size = pageSize(request.getPageSize());
+            Page page = page(board.list(filter, after, size + 1), size, now, fingerprint, BoardEntry::sortKey);
+            return ListBoardTicketsResponse.newBuilder().addAllTickets(page.tickets())
+                    .setNextPageToken(page.nextPageToken()).build();
         });
     }
 
     @Override
     public void listOverdueTickets(ListOverdueTicketsRequest request, StreamObserver<ListOverdueTicketsResponse> response) {
         answer(response, () -> {
-            Violations v = new Violations()
-                    .check(request.getPageSize() >= 0 && request.getPageSize() <= MAX_PAGE_SIZE, "page_size",
-                            "must be between 0 and " + MAX_PAGE_SIZE)
-                    .maxLength("party", request.getParty(), MAX_CODE);
+            Violations v = checkPageSize(request.getPageSize()).maxLength("party", request.getParty(), MAX_CODE);
             String fingerprint = Integer.toHexString(request.getParty().hashCode());
-            String after = "";
-            if (!request.getPageToken().isEmpty()) {
-                String[] token = decodeToken(request.getPageToken());
-                v.check(token != null && token[0].equals(fingerprint), "page_token",
-                        "must be the next_page_token of a call with the same party");
-                after = token == null ? "" : token[1];
-            }
+            String after = afterKey(v, request.getPageToken(), fingerprint);
             requireSupervisor(request.hasActor(), request.getActor(), v);
-            int size = request.getPageSize() == 0 ? DEFAULT_PAGE_SIZE : request.getPageSize();
             Instant now = clock.instant();
-            List<BoardEntry> entries = board.warnings(now, request.getParty(), after, size + 1);
-            ListOverdueTicketsResponse.Builder out = ListOverdueTicketsResponse.newBuilder();
-            entries.stream().limit(size).forEach(e -> out.addTickets(SupervisionMessages.boardTicket(e, now)));
-            if (entries.size() > size) {
-                out.setNextPageToken(encodeToken(fingerprint, TicketBoardProjection.deadlineKey(entries.get(size - 1))));
-            }
-            return out.build();
+            int size = pageSize(request.getPageSize());
+            Page page = page(board.warnings(now, request.getParty(), after, size + 1), size, now, fingerprint,
+                    TicketBoardProjection::deadlineKey);
+            return ListOverdueTicketsResponse.newBuilder().addAllTickets(page.tickets())
+                    .setNextPageToken(page.nextPageToken()).build();
         });
     }
 
@@ -139,31 +116,20 @@ public class SupervisionGrpcService extends SupervisionServiceGrpc.SupervisionSe
     public void listSensitiveTickets(ListSensitiveTicketsRequest request,
                                      StreamObserver<ListSensitiveTicketsResponse> response) {
         answer(response, () -> {
-            Violations v = new Violations().check(request.getPageSize() >= 0 && request.getPageSize() <= MAX_PAGE_SIZE,
-                    "page_size", "must be between 0 and " + MAX_PAGE_SIZE);
+            Violations v = checkPageSize(request.getPageSize());
             String fingerprint = "sensitive";
-            String after = "";
-            if (!request.getPageToken().isEmpty()) {
-                String[] token = decodeToken(request.getPageToken());
-                v.check(token != null && token[0].equals(fingerprint), "page_token",
-                        "must be the next_page_token of a previous call");
-                after = token == null ? "" : token[1];
-            }
+            String after = afterKey(v, request.getPageToken(), fingerprint);
             v.check(request.hasActor(), "actor", "is required")
                     .required("actor.platform", request.getActor().getPlatform(), MAX_CODE).throwIfAny();
             if (!SENSITIVE_READERS.contains(request.getActor().getPlatform())) {
                 throw new NotPermittedException("only the supervision office, auditors, 12345 and 110 may read the "
                         + "sensitive board");
             }
-            int size = request.getPageSize() == 0 ? DEFAULT_PAGE_SIZE : request.getPageSize();
-            Instant now = clock.instant();
-            List<BoardEntry> entries = board.list(BoardFilter.sensitive(), after, size + 1);
-            ListSensitiveTicketsResponse.Builder out = ListSensitiveTicketsResponse.newBuilder();
-            entries.stream().limit(size).forEach(e -> out.addTickets(SupervisionMessages.boardTicket(e, now)));
-            if (entries.size() > size) {
-                out.setNextPageToken(encodeToken(fingerprint, entries.get(size - 1).sortKey()));
-            }
-            return out.build();
+            int size = pageSize(request.getPageSize());
+            Page page = page(board.list(BoardFilter.sensitive(), after, size + 1), size, clock.instant(), fingerprint,
+                    BoardEntry::sortKey);
+            return ListSensitiveTicketsResponse.newBuilder().addAllTickets(page.tickets())
+                    .setNextPageToken(page.nextPageToken()).build();
         });
     }
 
@@ -271,6 +237,38 @@ public class SupervisionGrpcService extends SupervisionServiceGrpc.SupervisionSe
             throw new NotPermittedException("only the supervision office and auditors (SUPERVISION, AUDIT) may "
                     + "read the supervision views");
         }
+    }
+
+    private static Violations checkPageSize(int requested) {
+        return new Violations().check(requested >= 0 && requested <= MAX_PAGE_SIZE, "page_size",
+                "must be between 0 and " + MAX_PAGE_SIZE);
+    }
+
+    private static int pageSize(int requested) {
+        return requested == 0 ? DEFAULT_PAGE_SIZE : requested;
+    }
+
+    /** The key after which the page starts; records a violation if the token is not one of ours for these filters. */
+    private static String afterKey(Violations v, String pageToken, String fingerprint) {
+        if (pageToken.isEmpty()) {
+            return "";
+        }
+        String[] token = decodeToken(pageToken);
+        v.check(token != null && token[0].equals(fingerprint), "page_token",
+                "must be the next_page_token of a call with the same filters");
+        return token == null ? "" : token[1];
+    }
+
+    /** Up to {@code size} of {@code entries} (fetched one more to see whether another page follows). */
+    private static Page page(List<BoardEntry> entries, int size, Instant now, String fingerprint,
+                             Function<BoardEntry, String> pageKey) {
+        List<BoardTicket> tickets = entries.stream().limit(size).map(e -> SupervisionMessages.boardTicket(e, now))
+                .toList();
+        String next = entries.size() > size ? encodeToken(fingerprint, pageKey.apply(entries.get(size - 1))) : "";
+        return new Page(tickets, next);
+    }
+
+    private record Page(List<BoardTicket> tickets, String nextPageToken) {
     }
 
     /** The filters a page token is bound to (AIP-158): everything but actor, size and token. */

@@ -37,7 +37,6 @@ public final class BatchViewWriter implements ViewWriter {
     private final Map<String, Map<String, Deferred>> deferred = new HashMap<>();
     private final Map<String, Object> memo = new HashMap<>();
     private int cachedCount;
-    private long documentsWritten;
 
     /** Writes into {@code version} of {@code view}, which must be empty when the batch starts. */
     public BatchViewWriter(ViewVersions versions, String view, int version, int maxCached) {
@@ -141,12 +140,7 @@ public final class BatchViewWriter implements ViewWriter {
         }
         cached.clear();
         cachedCount = 0;
-        documentsWritten += written;
         return written;
-    }
-
-    public long documentsWritten() {
-        return documentsWritten;
     }
 
     private record Deferred(long seq, Supplier<Document> render) {

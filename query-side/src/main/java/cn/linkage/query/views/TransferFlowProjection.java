@@ -56,7 +56,7 @@ public class TransferFlowProjection implements SupervisionView {
     }
 
     @Override
-    public void apply(TicketEvent event, long sequence, ViewWriter flows) {
+    public void apply(TicketEvent event, long sequence, ViewWriter writer) {
         String ticket = event.ticketId().value();
         String key = Keys.event(ticket, sequence);
         if (event instanceof TicketTransferredEvent e) {
@@ -64,22 +64,22 @@ public class TransferFlowProjection implements SupervisionView {
             String row = UnitScorecardProjection.row(e.catalogueRow());
             for (PartyCode target : e.targets()) {
                 String flow = Keys.join(e.from().value(), target.value(), row);
-                flows.addToSet("index", day, "flows", flow);
-                add(flows, day, e.from().value(), target.value(), row, "transfers", key);
-                TicketFacts.record(flows, ticket, new Fact(sequence, Kind.TRANSFER, target.value(), e.from().value(),
+                writer.addToSet("index", day, "flows", flow);
+                add(writer, day, e.from().value(), target.value(), row, "transfers", key);
+                TicketFacts.record(writer, ticket, new Fact(sequence, Kind.TRANSFER, target.value(), e.from().value(),
                         row, e.occurredAt()));
             }
         } else if (event instanceof TicketAcceptedEvent e) {
-            Optional<Fact> transfer = TicketFacts.before(flows, ticket, sequence).lastTransferTo(e.party().value());
+            Optional<Fact> transfer = TicketFacts.before(writer, ticket, sequence).lastTransferTo(e.party().value());
             transfer.ifPresent(t -> {
                 String day = Keys.day(t.at()).toString();
-                add(flows, day, t.from(), t.party(), t.row(), "accepted", key);
+                add(writer, day, t.from(), t.party(), t.row(), "accepted", key);
                 long millis = Duration.between(t.at(), e.occurredAt()).toMillis();
-                add(flows, day, t.from(), t.party(), t.row(), "latencies", key + "#" + millis);
+                add(writer, day, t.from(), t.party(), t.row(), "latencies", key + "#" + millis);
             });
         } else if (event instanceof TicketReturnedEvent e) {
-            TicketFacts.before(flows, ticket, sequence).lastTransferTo(e.party().value()).ifPresent(t ->
-                    add(flows, Keys.day(t.at()).toString(), t.from(), t.party(), t.row(), "returned", key));
+            TicketFacts.before(writer, ticket, sequence).lastTransferTo(e.party().value()).ifPresent(t ->
+                    add(writer, Keys.day(t.at()).toString(), t.from(), t.party(), t.row(), "returned", key));
         }
     }
 

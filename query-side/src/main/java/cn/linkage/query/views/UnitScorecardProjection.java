@@ -66,76 +66,76 @@ public class UnitScorecardProjection implements SupervisionView {
     }
 
     @Override
-    public void apply(TicketEvent event, long sequence, ViewWriter days) {
+    public void apply(TicketEvent event, long sequence, ViewWriter writer) {
         String ticket = event.ticketId().value();
         String key = Keys.event(ticket, sequence);
         LocalDate today = Keys.day(event.occurredAt());
         if (event instanceof TicketTransferredEvent e) {
             for (PartyCode target : e.targets()) {
-                count(days, target.value(), today, RECEIVED, key);
-                TicketFacts.record(days, ticket, new Fact(sequence, Kind.TRANSFER, target.value(),
+                count(writer, target.value(), today, RECEIVED, key);
+                TicketFacts.record(writer, ticket, new Fact(sequence, Kind.TRANSFER, target.value(),
                         e.from().value(), row(e.catalogueRow()), e.occurredAt()));
             }
         } else if (event instanceof TicketDispatchedEvent e) {
-            count(days, e.handlingUnit().value(), today, RECEIVED, key);
-            TicketFacts.record(days, ticket, new Fact(sequence, Kind.DISPATCH, e.handlingUnit().value(),
+            count(writer, e.handlingUnit().value(), today, RECEIVED, key);
+            TicketFacts.record(writer, ticket, new Fact(sequence, Kind.DISPATCH, e.handlingUnit().value(),
                     e.actor().party().value(), "", e.occurredAt()));
         } else if (event instanceof TicketAcceptedEvent e) {
             String unit = e.party().value();
-            TicketFacts facts = TicketFacts.before(days, ticket, sequence);
+            TicketFacts facts = TicketFacts.before(writer, ticket, sequence);
             Optional<Fact> handover = facts.lastHandoverTo(unit);
             LocalDate cohort = handover.map(h -> Keys.day(h.at())).orElse(today);
-            count(days, unit, cohort, SIGNED_FOR, key);
+            count(writer, unit, cohort, SIGNED_FOR, key);
             if (facts.metDeadline(Kind.SIGN_FOR_DUE, unit, e.occurredAt())) {
-                count(days, unit, cohort, SIGNED_IN_TIME, key);
+                count(writer, unit, cohort, SIGNED_IN_TIME, key);
             }
-            TicketFacts.record(days, ticket, new Fact(sequence, Kind.ACCEPT, unit, "", "", e.occurredAt()));
+            TicketFacts.record(writer, ticket, new Fact(sequence, Kind.ACCEPT, unit, "", "", e.occurredAt()));
         } else if (event instanceof TicketReturnedEvent e) {
             String unit = e.party().value();
-            TicketFacts facts = TicketFacts.before(days, ticket, sequence);
+            TicketFacts facts = TicketFacts.before(writer, ticket, sequence);
             LocalDate cohort = facts.lastHandoverTo(unit).map(h -> Keys.day(h.at())).orElse(today);
-            count(days, unit, cohort, RETURNED, key);
+            count(writer, unit, cohort, RETURNED, key);
             if (facts.returnedBefore(unit)) {
-                count(days, unit, cohort, MALICIOUS, key);
+                count(writer, unit, cohort, MALICIOUS, key);
             }
-            TicketFacts.record(days, ticket, new Fact(sequence, Kind.RETURN, unit, "", "", e.occurredAt()));
+            TicketFacts.record(writer, ticket, new Fact(sequence, Kind.RETURN, unit, "", "", e.occurredAt()));
         } else if (event instanceof ConsultationSettledEvent e) {
             // The consultation named a unit that had returned the ticket as its owner: those returns
             // were overruled, and count as malicious (R9) on their handovers' days.
             String owner = e.agreedOwner().value();
-            TicketFacts facts = TicketFacts.before(days, ticket, sequence);
+            TicketFacts facts = TicketFacts.before(writer, ticket, sequence);
             for (Fact returned : facts.returnsBy(owner)) {
                 LocalDate cohort = facts.before(returned.sequence()).lastHandoverTo(owner)
                         .map(h -> Keys.day(h.at())).orElse(Keys.day(returned.at()));
-                count(days, owner, cohort, MALICIOUS, Keys.event(ticket, returned.sequence()));
+                count(writer, owner, cohort, MALICIOUS, Keys.event(ticket, returned.sequence()));
             }
         } else if (event instanceof SignForDeadlineSetEvent e) {
-            TicketFacts.record(days, ticket, new Fact(sequence, Kind.SIGN_FOR_DUE, e.party().value(), "", "", e.dueAt()));
+            TicketFacts.record(writer, ticket, new Fact(sequence, Kind.SIGN_FOR_DUE, e.party().value(), "", "", e.dueAt()));
         } else if (event instanceof CompletionDeadlineSetEvent e) {
-            TicketFacts.record(days, ticket, new Fact(sequence, Kind.COMPLETION_DUE, e.party().value(), "", "",
+            TicketFacts.record(writer, ticket, new Fact(sequence, Kind.COMPLETION_DUE, e.party().value(), "", "",
                     e.dueAt()));
         } else if (event instanceof FeedbackRecordedEvent e && e.kind() == FeedbackKind.RESULT) {
-            completed(days, TicketFacts.before(days, ticket, sequence), e.party().value(), today, key, e.occurredAt());
-            TicketFacts.record(days, ticket, new Fact(sequence, Kind.RESULT, e.party().value(), "", "", e.occurredAt()));
+            completed(writer, TicketFacts.before(writer, ticket, sequence), e.party().value(), today, key, e.occurredAt());
+            TicketFacts.record(writer, ticket, new Fact(sequence, Kind.RESULT, e.party().value(), "", "", e.occurredAt()));
         } else if (event instanceof TicketClosedEvent e) {
-            TicketFacts facts = TicketFacts.before(days, ticket, sequence);
+            TicketFacts facts = TicketFacts.before(writer, ticket, sequence);
             String closer = e.actor().party().value();
             if (facts.hasCompletionDeadline(closer) && !facts.reportedResultSinceDeadline(closer)) {
-                completed(days, facts, closer, today, key, e.occurredAt()); // the holder completes by closing
+                completed(writer, facts, closer, today, key, e.occurredAt()); // the holder completes by closing
             }
             for (String unit : facts.participants()) {
-                count(days, unit, today, CLOSED, key);
+                count(writer, unit, today, CLOSED, key);
                 if (e.resolved()) {
-                    count(days, unit, today, RESOLVED, key);
+                    count(writer, unit, today, RESOLVED, key);
                 }
             }
         } else if (event instanceof SatisfactionRatedEvent e) {
-            for (String unit : TicketFacts.before(days, ticket, sequence).participants()) {
-                count(days, unit, today, RATINGS, key + "#" + e.score());
+            for (String unit : TicketFacts.before(writer, ticket, sequence).participants()) {
+                count(writer, unit, today, RATINGS, key + "#" + e.score());
             }
         } else if (event instanceof TicketReopenedEvent) {
-            for (String unit : TicketFacts.before(days, ticket, sequence).participants()) {
-                count(days, unit, today, REOPENED, key);
+            for (String unit : TicketFacts.before(writer, ticket, sequence).participants()) {
+                count(writer, unit, today, REOPENED, key);
             }
         }
     }

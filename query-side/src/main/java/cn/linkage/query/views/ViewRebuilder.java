@@ -68,11 +68,12 @@ public final class ViewRebuilder {
             int fresh = old + 1;
             view.parts().forEach(part -> versions.drop(viewName, part, fresh));
             Replay replay = new Replay(view, fresh, progress);
-            replay.writer = new BatchViewWriter(versions, viewName, fresh, MAX_CACHED_DOCUMENTS);
+            BatchViewWriter batch = new BatchViewWriter(versions, viewName, fresh, MAX_CACHED_DOCUMENTS);
+            replay.writer = batch;
             TrackingToken resume = scan.scan(replay::accept);
             try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(resume)) {
                 replay.drain(stream);
-                ((BatchViewWriter) replay.writer).flush();
+                batch.flush();
                 versions.switchTo(viewName, fresh);
                 replay.writer = new LiveViewWriter(versions, viewName, fresh);
                 replay.drain(stream);

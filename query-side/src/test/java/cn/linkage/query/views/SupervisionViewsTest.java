@@ -103,7 +103,7 @@ class SupervisionViewsTest {
     }
 
     @Test
-    void scorecardCountsAndRatesMatchHandComputedCase() {
+    void scorecardCountsAndRatesMatchHandComputedCase_R9() {
         feedTwice(scorecards);
 
         Scorecard police = scorecards.day("110", DAY);
@@ -185,7 +185,7 @@ class SupervisionViewsTest {
     }
 
     @Test
-    void consultationCandidatesAreOftenReturnedRowsAndItems() {
+    void consultationCandidatesAreOftenReturnedRowsAndItems_R8() {
         feedTwice(candidates);
 
         assertThat(candidates.candidates(0.3, 1)).containsExactlyInAnyOrder(
@@ -196,7 +196,7 @@ class SupervisionViewsTest {
     }
 
     @Test
-    void hotspotRisesAboveTrailingMean() {
+    void hotspotRisesAboveTrailingMean_R11() {
         List<TicketEvent> events = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             events.add(received(new TicketId("H" + i), "打架斗殴", Instant.parse("2026-03-0" + (2 + i % 3) + "T01:00:00Z")));
