@@ -4,9 +4,10 @@ import cn.linkage.command.eventstore.MongoEventStorageEngine;
 import cn.linkage.command.eventstore.MongoEventStoreSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import cn.linkage.embedded.EmbeddedStoreBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.nio.file.Path;
+import org.h2.mvstore.MVStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
@@ -43,7 +44,8 @@ final class BenchStore implements AutoCloseable {
         if (kind == Kind.IN_MEMORY) {
             return new BenchStore(kind, new InMemoryEventStorageEngine(), null, null);
         }
-        MongoServer server = new MongoServer(new H2Backend(dir.resolve(kind.name().toLowerCase() + ".mv").toString()));
+        MVStore file = new MVStore.Builder().fileName(dir.resolve(kind.name().toLowerCase() + ".mv").toString()).open();
+        MongoServer server = new MongoServer(new EmbeddedStoreBackend(file));
         server.bind("127.0.0.1", 0);
         MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
         var database = client.getDatabase("bench");

@@ -1,5 +1,6 @@
 package cn.linkage.command.eventstore;
 
+import cn.linkage.embedded.EmbeddedStoreBackend;
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
@@ -8,10 +9,10 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.event.CommandListener;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 import java.net.InetSocketAddress;
+import org.h2.mvstore.MVStore;
 import java.nio.file.Path;
 
 /** An in-process mongo-java-server on a free loopback port with a driver client connected to it. */
@@ -43,7 +44,7 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     /** H2 keeps the data in {@code file}, so a new instance over the same file sees what an earlier one stored. */
     public static EmbeddedMongo onH2File(Path file) {
-        return new EmbeddedMongo(new H2Backend(file.toString()));
+        return new EmbeddedMongo(new EmbeddedStoreBackend(new MVStore.Builder().fileName(file.toString()).open()));
     }
 
     public MongoDatabase database(String name) {

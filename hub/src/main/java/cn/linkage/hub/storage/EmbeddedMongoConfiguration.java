@@ -1,8 +1,8 @@
 package cn.linkage.hub.storage;
 
 import cn.linkage.hub.config.HubProperties;
+import cn.linkage.embedded.EmbeddedStoreBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.h2.mvstore.MVStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,7 +37,7 @@ public class EmbeddedMongoConfiguration {
         // H2's default page cache is 16 MB: past that every read goes to the file (measured: a scan of 200k
         // events ran 4× slower). The cache is a share of the heap; docs/configuration.md sizes it.
         MVStore store = new MVStore.Builder().fileName(file.toString()).cacheSize(embedded.cacheMb()).open();
-        MongoServer server = new MongoServer(new H2Backend(store));
+        MongoServer server = new MongoServer(new EmbeddedStoreBackend(store));
         server.bind(embedded.host(), embedded.port());
         log.info("Embedded MongoDB-compatible store (mongo-java-server, H2) at {} serving {}", server.getLocalAddress(),
                 file);

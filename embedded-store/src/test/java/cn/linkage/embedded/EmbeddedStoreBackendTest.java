@@ -1,0 +1,104 @@
+package cn.linkage.embedded;
+
+import static com.mongodb.client.model.Filters.eq;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EmbeddedStoreBackendTest {
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void findsByIdAndRejectsADuplicateIdAfterAReopen() {
+        Path file = directory.resolve("store.mv");
+        try (StoreOnFile store = StoreOnFile.embeddedStore(file)) {
+            store.database().getCollection("tickets").insertMany(tickets(2_000));
+        }
+        try (StoreOnFile store = StoreOnFile.embeddedStore(file)) {
+            MongoCollection<Document> tickets = store.database().getCollection("tickets");
+            assertThat(tickets.find(eq("_id", "T-1234")).first()).containsEntry("n", 1234);
+            assertThatThrownBy(() -> tickets.insertOne(new Document("_id", "T-1234")))
+                    .isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
+            assertThat(tickets.countDocuments()).isEqualTo(2_000);
+        }
+    }
+
+    @Test
+    void aUniqueIndexOnAFieldRejectsASecondDocumentWithTheSameValue() {
+        try (StoreOnFile store = StoreOnFile.embeddedStore(directory.resolve("store.mv"))) {
+            MongoCollection<Document> events = store.database().getCollection("events");
+            events.createIndex(Indexes.ascending("aggregate", "sequence"), new IndexOptions().unique(true));
+            events.insertOne(new Document("aggregate", "T-1").append("sequence", 0L));
+            events.insertOne(new Document("aggregate", "T-1").append("sequence", 1L));
+
+            assertThatThrownBy(() -> events.insertOne(new Document("aggregate", "T-1").append("sequence", 1L)))
+                    .isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
+            assertThat(events.find(new Document("aggregate", "T-1").append("sequence", 1L)).first()).isNotNull();
+        }
+    }
+
+    @Test
+    void numbersOfDifferentTypesWithTheSameValueAreOneKeyAsInMongoDb() {
+        try (StoreOnFile store = StoreOnFile.embeddedStore(directory.resolve("store.mv"))) {
+            MongoCollection<Document> positions = store.database().getCollection("positions");
+            positions.insertOne(new Document("_id", 7L));
+
+            assertThatThrownBy(() -> positions.insertOne(new Document("_id", 7)))
+                    .isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
+            assertThat(positions.find(eq("_id", 7)).first()).isNotNull();
+        }
+    }
+
+    @Test
+    void convertsTheIndexesOfAStoreWrittenByTheLibraryBackend() {
+        Path file = directory.resolve("store.mv");
+        try (StoreOnFile store = StoreOnFile.libraryBackend(file)) {
+            MongoCollection<Document> tickets = store.database().getCollection("tickets");
+            tickets.insertMany(tickets(500));
+            tickets.createIndex(Indexes.ascending("n"), new IndexOptions().unique(true));
+        }
+        try (StoreOnFile store = StoreOnFile.embeddedStore(file)) {
+            MongoCollection<Document> tickets = store.database().getCollection("tickets");
+
+            assertThat(tickets.find(eq("_id", "T-321")).first()).containsEntry("n", 321);
+            assertThatThrownBy(() -> tickets.insertOne(new Document("_id", "T-9999").append("n", 321)))
+                    .isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
+            assertThat(store.mapNames()).noneMatch(name -> name.contains("._index_"))
+                    .contains("linkage.tickets._keys__id_", "linkage.tickets._keys_n_1");
+        }
+    }
+
+    @Test
+    void droppingAnIndexOrACollectionRemovesItsKeyMap() {
+        try (StoreOnFile store = StoreOnFile.embeddedStore(directory.resolve("store.mv"))) {
+            MongoCollection<Document> tickets = store.database().getCollection("tickets");
+            tickets.insertMany(tickets(10));
+            tickets.createIndex(Indexes.ascending("n"), new IndexOptions().unique(true));
+            tickets.dropIndex("n_1");
+            assertThat(store.mapNames()).doesNotContain("linkage.tickets._keys_n_1").contains("linkage.tickets._keys__id_");
+
+            tickets.drop();
+            assertThat(store.mapNames()).noneMatch(name -> name.startsWith("linkage.tickets."));
+        }
+    }
+
+    private static List<Document> tickets(int count) {
+        List<Document> tickets = new ArrayList<>();
+        for (int n = 0; n < count; n++) {
+            tickets.add(new Document("_id", "T-" + n).append("n", n));
+        }
+        return tickets;
+    }
+}
