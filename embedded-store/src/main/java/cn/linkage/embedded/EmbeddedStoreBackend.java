@@ -28,6 +28,8 @@ public class EmbeddedStoreBackend extends H2Backend {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedStoreBackend.class);
     private static final String INDEX_MAP_INFIX = "._keys_";
     private static final String LIBRARY_INDEX_MAP_INFIX = "._index_";
+    private static final String DATA_MAP_PREFIX = "databases.";
+    private static final String META_MAP_PREFIX = "meta.";
 
     public EmbeddedStoreBackend(MVStore store) {
         super(store);
@@ -63,6 +65,34 @@ public class EmbeddedStoreBackend extends H2Backend {
         protected void dropIndex(MongoCollection<Object> collection, String indexName) {
             super.dropIndex(collection, indexName);
             store().removeMap(mapName(collection.getCollectionName(), indexName, INDEX_MAP_INFIX));
+        }
+
+        /**
+         * The library renames the collection object first and its H2 maps after, by the collection's
+         * (by then new) name: the documents stay under the old name, and after a restart the collection
+         * is empty. The same happens to {@code $out}, which renames its temporary collection. Here every
+         * map of the collection follows it; the objects in memory keep working, as a renamed map keeps
+         * its id.
+         */
+        @Override
+        public void moveCollection(MongoDatabase oldDatabase, MongoCollection<?> collection, String newCollectionName) {
+            String from = collection.getFullName();
+            String to = getFullCollectionNamespace(newCollectionName);
+            List<String> keyMaps = store().getMapNames().stream()
+                    .filter(name -> name.startsWith(from + INDEX_MAP_INFIX)).toList();
+            super.moveCollection(oldDatabase, collection, newCollectionName);
+            moveMap(DATA_MAP_PREFIX + from, DATA_MAP_PREFIX + to);
+            moveMap(META_MAP_PREFIX + from, META_MAP_PREFIX + to);
+            keyMaps.forEach(name -> moveMap(name, to + name.substring(from.length())));
+        }
+
+        private void moveMap(String from, String to) {
+            if (from.equals(to) || !store().hasMap(from)) {
+                return;
+            }
+            // What the library opened under the new name is a new, empty map.
+            store().removeMap(to);
+            store().renameMap(store().openMap(from), to);
         }
 
         private void convertLibraryIndex(String libraryMapName, MVMap<KeyValue, Object> positions) {

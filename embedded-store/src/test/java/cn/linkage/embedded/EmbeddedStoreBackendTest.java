@@ -4,8 +4,11 @@ import static com.mongodb.client.model.Filters.eq;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.mongodb.MongoNamespace;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Aggregates;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import java.nio.file.Path;
@@ -91,6 +94,45 @@ class EmbeddedStoreBackendTest {
 
             tickets.drop();
             assertThat(store.mapNames()).noneMatch(name -> name.startsWith("linkage.tickets."));
+        }
+    }
+
+    @Test
+    void aRenamedCollectionKeepsItsDocumentsAndIndexesAcrossAReopen() {
+        Path file = directory.resolve("store.mv");
+        try (StoreOnFile store = StoreOnFile.embeddedStore(file)) {
+            MongoCollection<Document> fresh = store.database().getCollection("board_v2");
+            fresh.insertMany(tickets(100));
+            fresh.createIndex(Indexes.ascending("n"), new IndexOptions().unique(true));
+            fresh.renameCollection(new MongoNamespace("linkage", "board"));
+        }
+        try (StoreOnFile store = StoreOnFile.embeddedStore(file)) {
+            MongoCollection<Document> board = store.database().getCollection("board");
+
+            assertThat(board.countDocuments()).isEqualTo(100);
+
+            assertThat(board.find(eq("_id", "T-42")).first()).containsEntry("n", 42);
+            assertThatThrownBy(() -> board.insertOne(new Document("_id", "T-42")))
+                    .isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
+            assertThatThrownBy(() -> board.insertOne(new Document("_id", "T-1000").append("n", 42)))
+                    .isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
+            assertThat(store.mapNames()).noneMatch(name -> name.contains("linkage.board_v2"));
+        }
+    }
+
+    @Test
+    void anAggregationsOutputCollectionSurvivesAReopen() {
+        Path file = directory.resolve("store.mv");
+        try (StoreOnFile store = StoreOnFile.embeddedStore(file)) {
+            MongoCollection<Document> tickets = store.database().getCollection("tickets");
+            tickets.insertMany(tickets(30));
+            tickets.aggregate(List.of(Aggregates.match(Filters.lt("n", 10)), Aggregates.out("first_ten"))).toCollection();
+        }
+        try (StoreOnFile store = StoreOnFile.embeddedStore(file)) {
+            MongoCollection<Document> firstTen = store.database().getCollection("first_ten");
+
+            assertThat(firstTen.countDocuments()).isEqualTo(10);
+            assertThat(firstTen.find(eq("_id", "T-7")).first()).containsEntry("n", 7);
         }
     }
 
