@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jar=$(ls hub/target/hub-*.jar 2>/dev/null | grep -v original | head -n 1 || true)
-if [[ -z "$jar" || -n "$(find api-proto core-api command-side query-side connectors hub -newer "$jar" -type f \( -name '*.java' -o -name '*.proto' -o -name '*.yml' -o -name '*.yaml' -o -name 'pom.xml' \) -print -quit)" ]]; then
+if [[ -z "$jar" || -n "$(find api-proto core-api command-side query-side connectors embedded-store hub -newer "$jar" -type f \( -name '*.java' -o -name '*.proto' -o -name '*.yml' -o -name '*.yaml' -o -name 'pom.xml' \) -print -quit)" ]]; then
   echo "Building the hub (once; takes a minute or two on a fresh machine)…"
   ./mvnw -q -B install -DskipTests -pl hub -am
   jar=$(ls hub/target/hub-*.jar | grep -v original | head -n 1)

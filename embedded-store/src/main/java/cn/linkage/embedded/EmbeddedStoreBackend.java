@@ -6,7 +6,11 @@ import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
 import java.util.List;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -14,14 +18,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * mongo-java-server's H2 backend with one change: unique indexes (every collection's {@code _id} among
- * them) live in maps keyed by {@link KeyValueType}, which compares keys without serialising them.
+ * mongo-java-server's H2 backend with its stored form made cheaper (docs/decisions/0004): unique
+ * indexes (every collection's {@code _id} among them) live in maps keyed by {@link KeyValueType}, which
+ * compares keys without serialising them, and documents are stored as BSON ({@link DocumentType})
+ * instead of by Java serialisation. Renaming a collection moves all its maps.
  *
- * <p>Those maps get their own names ({@code <db>.<collection>._keys_<index>}): H2 does not record a
- * map's key type, and the keys of the library's maps ({@code ._index_}) are ordered by their serialised
- * bytes, which this type's order does not follow. A store written by the plain backend is converted on
- * first open, index by index; afterwards the plain backend would find its index maps gone, so going
- * back means a dump and restore (docs/runbook.md).
+ * <p>These maps get their own names ({@code <db>.<collection>._keys_<index>} and
+ * {@code databases.<db>.<collection>$bson}; MongoDB collection names cannot hold a {@code $}): H2 does not
+ * record a map's types, and the library's index maps are ordered by serialised bytes, which this key
+ * type's order does not follow. A store written by the plain backend is converted on first open, map
+ * by map; the plain backend cannot read the result (docs/runbook.md).
  */
 public class EmbeddedStoreBackend extends H2Backend {
 
@@ -30,6 +36,7 @@ public class EmbeddedStoreBackend extends H2Backend {
     private static final String LIBRARY_INDEX_MAP_INFIX = "._index_";
     private static final String DATA_MAP_PREFIX = "databases.";
     private static final String META_MAP_PREFIX = "meta.";
+    private static final String BSON_SUFFIX = "$bson";
 
     public EmbeddedStoreBackend(MVStore store) {
         super(store);
@@ -57,8 +64,24 @@ public class EmbeddedStoreBackend extends H2Backend {
             String mapName = mapName(collectionName, indexName, INDEX_MAP_INFIX);
             MVMap<KeyValue, Object> positions = store().openMap(mapName,
                     new MVMap.Builder<KeyValue, Object>().keyType(new KeyValueType()));
-            convertLibraryIndex(mapName(collectionName, indexName, LIBRARY_INDEX_MAP_INFIX), positions);
+            convertLibraryMap(mapName(collectionName, indexName, LIBRARY_INDEX_MAP_INFIX), positions);
             return new KeyValueIndex(positions, indexName, keys, sparse);
+        }
+
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            String namespace = getFullCollectionNamespace(collectionName);
+            MVMap<Object, Document> documents = store().openMap(DATA_MAP_PREFIX + namespace + BSON_SUFFIX,
+                    new MVMap.Builder<Object, Document>().valueType(new DocumentType()));
+            convertLibraryMap(DATA_MAP_PREFIX + namespace, documents);
+            MVMap<String, Object> meta = store().openMap(META_MAP_PREFIX + namespace);
+            return new H2Collection(this, collectionName, options, documents, meta, cursorRegistry);
+        }
+
+        @Override
+        public void dropCollection(String collectionName, Oplog oplog) {
+            super.dropCollection(collectionName, oplog);
+            store().removeMap(DATA_MAP_PREFIX + getFullCollectionNamespace(collectionName) + BSON_SUFFIX);
         }
 
         @Override
@@ -81,7 +104,8 @@ public class EmbeddedStoreBackend extends H2Backend {
             List<String> keyMaps = store().getMapNames().stream()
                     .filter(name -> name.startsWith(from + INDEX_MAP_INFIX)).toList();
             super.moveCollection(oldDatabase, collection, newCollectionName);
-            moveMap(DATA_MAP_PREFIX + from, DATA_MAP_PREFIX + to);
+            store().removeMap(DATA_MAP_PREFIX + to); // the library's rename opened it, empty
+            moveMap(DATA_MAP_PREFIX + from + BSON_SUFFIX, DATA_MAP_PREFIX + to + BSON_SUFFIX);
             moveMap(META_MAP_PREFIX + from, META_MAP_PREFIX + to);
             keyMaps.forEach(name -> moveMap(name, to + name.substring(from.length())));
         }
@@ -95,16 +119,16 @@ public class EmbeddedStoreBackend extends H2Backend {
             store().renameMap(store().openMap(from), to);
         }
 
-        private void convertLibraryIndex(String libraryMapName, MVMap<KeyValue, Object> positions) {
+        /** Copies a map the library wrote (H2's default types) into ours and removes it; once per map. */
+        private <K, V> void convertLibraryMap(String libraryMapName, MVMap<K, V> converted) {
             if (!store().hasMap(libraryMapName)) {
                 return;
             }
-            MVMap<KeyValue, Object> library = store().openMap(libraryMapName);
-            library.forEach(positions::put);
+            MVMap<K, V> library = store().openMap(libraryMapName);
+            library.forEach(converted::put);
             store().removeMap(library);
             store().commit();
-            log.info("Converted index map {} ({} keys) to {}", libraryMapName, positions.sizeAsLong(),
-                    positions.getName());
+            log.info("Converted {} ({} entries) to {}", libraryMapName, converted.sizeAsLong(), converted.getName());
         }
 
         private String mapName(String collectionName, String indexName, String infix) {
