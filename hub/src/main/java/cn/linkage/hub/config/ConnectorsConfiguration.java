@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -78,7 +79,9 @@ public class ConnectorsConfiguration {
         return new WebhookGrpcService(webhookDispatchers);
     }
 
+    // The connectors reach the hub through its gRPC server, which only the serving mode starts.
     @Bean
+    @ConditionalOnProperty(name = "linkage.mode", havingValue = "serve", matchIfMissing = true)
     public ConnectorsLifecycle connectorsLifecycle(ConnectorsProperties properties,
                                                    List<WebhookDispatcher> webhookDispatchers,
                                                    GrpcServerLifecycle grpcServer, Clock clock) {

@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Configuration;
 public class SimulationConfiguration {
 
     @Bean
+    @ConditionalOnProperty(name = "linkage.mode", havingValue = "serve", matchIfMissing = true)
     public SimulatedPlatforms simulatedPlatforms(GrpcServerLifecycle server) {
         return new SimulatedPlatforms(server, Duration.ofSeconds(3));
     }
