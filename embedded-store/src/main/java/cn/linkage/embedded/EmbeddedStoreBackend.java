@@ -2,11 +2,11 @@ package cn.linkage.embedded;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
@@ -114,7 +114,8 @@ public class EmbeddedStoreBackend extends H2Backend {
             if (from.equals(to) || !store().hasMap(from)) {
                 return;
             }
-            // What the library opened under the new name is a new, empty map.
+            // A map already under the new name is one the library's rename opened, empty (a target
+            // collection of that name was dropped before the move).
             store().removeMap(to);
             store().renameMap(store().openMap(from), to);
         }

@@ -13,6 +13,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.h2.mvstore.MVStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +37,8 @@ import org.axonframework.serialization.json.JacksonSerializer;
  * <p>Usage: {@code RebuildBenchmark <results.md> <tickets> <seconds for each default-processor run>}.
  * The default processor runs until it has seen every event or the time is up; its rate is the events
  * it handled over the time it took. When it finished, the rebuilt view is checked to hold the same
- * documents it wrote. {@code -Dbench.rebuildRuns} (3) sets how many rebuilds are timed per view.
+ * documents it wrote. {@code -Dbench.rebuildRuns} (3) sets how many rebuilds are timed per view;
+ * {@code -Dbench.backend=library} stores on mongo-java-server's own H2 backend.
  */
 public final class RebuildBenchmark {
 
@@ -50,9 +52,12 @@ public final class RebuildBenchmark {
         int tickets = Integer.parseInt(args[1]);
         int defaultSeconds = Integer.parseInt(args[2]);
         Path dir = Files.createTempDirectory("bench-rebuild");
-        // The hub's embedded store as configured by default (linkage.embedded.cache-mb: 256).
-        MongoServer server = new MongoServer(new EmbeddedStoreBackend(new MVStore.Builder()
-                .fileName(dir.resolve("store.mv").toString()).cacheSize(Integer.getInteger("bench.cacheMb", 256)).open()));
+        // The hub's embedded store as configured by default (linkage.embedded.cache-mb: 256);
+        // -Dbench.backend=library runs mongo-java-server's own H2 backend instead, for decision 0004's comparison.
+        MVStore file = new MVStore.Builder().fileName(dir.resolve("store.mv").toString())
+                .cacheSize(Integer.getInteger("bench.cacheMb", 256)).open();
+        boolean library = "library".equals(System.getProperty("bench.backend"));
+        MongoServer server = new MongoServer(library ? new H2Backend(file) : new EmbeddedStoreBackend(file));
         server.bind("127.0.0.1", 0);
         try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {
             MongoDatabase database = client.getDatabase("bench");

@@ -47,7 +47,7 @@ final class RebuildResults {
         StringBuilder out = new StringBuilder("# Supervision view rebuild benchmark\n\n");
         out.append(String.format(Locale.ROOT, "Run %s on %d cores, Java %s, max heap %d MiB. Command: "
                         + "`./scripts/bench.sh` (RebuildBenchmark %d tickets). Store: our MongoEventStorageEngine on the "
-                        + "embedded MongoDB (`EmbeddedStoreBackend`: mongo-java-server on H2), %,d events of %,d tickets (8 or 11 events "
+                        + "embedded MongoDB (%s), %,d events of %,d tickets (8 or 11 events "
                         + "each, one commit per ticket), populated in %.0f s.%n%n"
                         + "- **rebuild**: `ViewRebuilder.rebuild(view)` — the admin rpc's code path: the whole store "
                         + "replayed into a fresh version through `BatchViewWriter` (bulk writes), then switched to; "
@@ -59,7 +59,10 @@ final class RebuildResults {
                         + "- **documents**: when the default processor finished, the rebuilt version is compared with "
                         + "what it wrote (SHA-256 over all documents, set fields as sets).%n%n",
                 Instant.now(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
-                Runtime.getRuntime().maxMemory() >> 20, tickets, events, tickets, populateSeconds, rebuildRuns,
+                Runtime.getRuntime().maxMemory() >> 20, tickets,
+                "library".equals(System.getProperty("bench.backend"))
+                        ? "mongo-java-server's own H2 backend, `-Dbench.backend=library`"
+                        : "`EmbeddedStoreBackend`: mongo-java-server on H2", events, tickets, populateSeconds, rebuildRuns,
                 defaultSeconds));
         out.append("| view | events | first rebuild s | median rebuild s | rebuild events/s | Axon default events | "
                 + "Axon default events/s | factor | documents |\n|---|---|---|---|---|---|---|---|---|\n");
