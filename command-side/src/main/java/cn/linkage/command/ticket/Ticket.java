@@ -25,10 +25,8 @@ import cn.linkage.command.deadline.DeadlinePolicy.Deadline;
 import cn.linkage.command.deadline.TimeLimits.Situation;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -58,11 +56,8 @@ public class Ticket {
     /** The catalogue version the first transfer was checked against; the ticket keeps routing by it. */
     private String routedWithVersion;
     private LinkageMode lastTransferMode;
-    private final Map<DeadlineKey, Instant> deadlines = new HashMap<>();
-    private int returnCount;
-    private int returnsSinceSettlement;
-    private boolean consultationPending;
-    private PartyCode agreedOwner;
+    private final OpenDeadlines deadlines = new OpenDeadlines();
+    private final Consultation consultation = new Consultation();
     private boolean rated;
     private boolean sensitive;
     private final Parties parties = new Parties();
@@ -101,7 +96,7 @@ public class Ticket {
             throw new TicketRuleViolation("INVALID_TARGETS",
                     "targets must be distinct, at least one, and not the holder " + holder);
         }
-        requireSettledOwnershipFor(targets, c, policy);
+        consultation.checkTransfer(ticketId, targets, c.threePartyCall(), policy.returnsBeforeConsultation());
         DiversionRule.Basis basis = DiversionRule.check(catalogues.routerFor(routedWithVersion), holder, requestType,
                 requestItem, urgency, targets, c.threePartyCall());
         Instant now = clock.instant();
@@ -120,25 +115,6 @@ public class Ticket {
         return new Situation(divisionCode, urgency, mode, requestType);
     }
 
-    /** R4: a ticket that keeps bouncing is settled by consultation or a three-party call, not by transfer. */
-    private void requireSettledOwnershipFor(List<PartyCode> targets, TransferTicketCommand c, LinkagePolicy policy) {
-        if (agreedOwner != null) {
-            if (!targets.equals(List.of(agreedOwner))) {
-                throw new TicketRuleViolation("CONSULTATION_OUTCOME",
-                        "consultation settled that " + agreedOwner + " takes ticket " + ticketId);
-            }
-            return;
-        }
-        if (returnsSinceSettlement < policy.returnsBeforeConsultation()) {
-            return;
-        }
-        PartyCode agreedOnCall = c.threePartyCall() == null ? null : c.threePartyCall().agreedOwner();
-        if (!targets.equals(agreedOnCall == null ? null : List.of(agreedOnCall))) {
-            throw new TicketRuleViolation("CONSULTATION_REQUIRED", "ticket " + ticketId + " was returned "
-                    + returnCount + " times: R4 requires a consultation (会商) or a three-party call agreement");
-        }
-    }
-
     @CommandHandler
     public void handle(RequestConsultationCommand c, Clock clock) {
         if (isRetry(c)) {
@@ -146,14 +122,9 @@ public class Ticket {
         }
         requireOpen();
         requireHolder(c, "request consultation on");
-        if (consultationPending) {
-            throw new TicketRuleViolation("CONSULTATION_PENDING", "ticket " + ticketId + " already awaits consultation");
-        }
-        if (returnCount == 0) {
-            throw new TicketRuleViolation("NOTHING_DISPUTED", "ticket " + ticketId + " was never returned");
-        }
-        apply(new ConsultationRequestedEvent(ticketId, c.requestId(), c.actor(), holder, returnCount, c.reason(),
-                clock.instant()));
+        consultation.checkRequest(ticketId);
+        apply(new ConsultationRequestedEvent(ticketId, c.requestId(), c.actor(), holder, consultation.returnCount(),
+                c.reason(), clock.instant()));
     }
 
     @CommandHandler
@@ -165,9 +136,7 @@ public class Ticket {
         if (!c.actor().party().equals(PartyCode.SUPERVISION)) {
             throw new NotPermittedException("only the supervision office records a consultation's outcome");
         }
-        if (!consultationPending) {
-            throw new TicketRuleViolation("NO_CONSULTATION", "ticket " + ticketId + " awaits no consultation");
-        }
+        consultation.checkSettlement(ticketId);
         apply(new ConsultationSettledEvent(ticketId, c.requestId(), c.actor(), c.agreedOwner(), c.note(),
                 clock.instant()));
     }
@@ -202,12 +171,9 @@ public class Ticket {
             throw new TicketRuleViolation("EMERGENCY_NOT_RETURNABLE", "R4: 110 dispatches first where life, "
                     + "property or public safety is in danger; it cannot return emergency ticket " + ticketId);
         }
-        if (party.equals(agreedOwner)) {
-            throw new TicketRuleViolation("SETTLED_BY_CONSULTATION",
-                    "consultation settled that " + party + " takes ticket " + ticketId);
-        }
+        consultation.checkReturn(ticketId, party);
         apply(new TicketReturnedEvent(ticketId, c.requestId(), c.actor(), c.actor().party(), c.reason(),
-                c.reasonText(), returnCount + 1, clock.instant()));
+                c.reasonText(), consultation.returnCount() + 1, clock.instant()));
     }
 
     @CommandHandler
@@ -407,7 +373,7 @@ public class Ticket {
             throw new TicketRuleViolation("NOT_YET_DUE", "the " + c.kind() + " deadline of " + c.party()
                     + " on ticket " + ticketId + " runs until " + c.dueAt());
         }
-        if (!c.dueAt().equals(deadlines.get(new DeadlineKey(c.party(), c.kind())))) {
+        if (!deadlines.isRunning(c.party(), c.kind(), c.dueAt())) {
             return; // met, replaced by a newer deadline, or already marked
         }
         Involvement involvement = parties.of(c.party()).orElse(null);
@@ -505,10 +471,8 @@ public class Ticket {
     @EventSourcingHandler
     void on(TicketAcceptedEvent e) {
         parties.markStatus(e.party(), PartyStatus.ACCEPTED);
-        deadlines.remove(new DeadlineKey(e.party(), DeadlineKind.SIGN_FOR));
-        if (e.party().equals(agreedOwner)) {
-            agreedOwner = null; // the settlement is carried out; later transfers follow the usual rules
-        }
+        deadlines.end(e.party(), DeadlineKind.SIGN_FOR);
+        consultation.onAccepted(e.party());
         if (e.holderChanged()) {
             holder = e.party();
             state = TicketState.IN_HANDLING;
@@ -519,9 +483,8 @@ public class Ticket {
     @EventSourcingHandler
     void on(TicketReturnedEvent e) {
         parties.markStatus(e.party(), PartyStatus.RETURNED);
-        deadlines.remove(new DeadlineKey(e.party(), DeadlineKind.SIGN_FOR));
-        returnCount = e.returnCount();
-        returnsSinceSettlement++;
+        deadlines.end(e.party(), DeadlineKind.SIGN_FOR);
+        consultation.onReturned(e.returnCount());
         if (state == TicketState.AWAITING_ACCEPTANCE && !parties.anyPendingHandover()) {
             state = stateBeforeHandover;
         }
@@ -539,7 +502,7 @@ public class Ticket {
     void on(FeedbackRecordedEvent e) {
         if (e.kind() == FeedbackKind.RESULT) {
             parties.markResultReported(e.party());
-            deadlines.remove(new DeadlineKey(e.party(), DeadlineKind.COMPLETION));
+            deadlines.end(e.party(), DeadlineKind.COMPLETION);
         }
         remember(e);
     }
@@ -552,15 +515,13 @@ public class Ticket {
 
     @EventSourcingHandler
     void on(ConsultationRequestedEvent e) {
-        consultationPending = true;
+        consultation.onRequested();
         remember(e);
     }
 
     @EventSourcingHandler
     void on(ConsultationSettledEvent e) {
-        consultationPending = false;
-        agreedOwner = e.agreedOwner();
-        returnsSinceSettlement = 0;
+        consultation.onSettled(e.agreedOwner());
         remember(e);
     }
 
@@ -588,7 +549,7 @@ public class Ticket {
     @EventSourcingHandler
     void on(GuidanceGivenEvent e) {
         state = TicketState.CLOSED;
-        deadlines.clear();
+        deadlines.endAll();
         remember(e);
     }
 
@@ -596,7 +557,7 @@ public class Ticket {
     void on(TicketClosedEvent e) {
         state = TicketState.CLOSED;
         rated = false;
-        deadlines.clear();
+        deadlines.endAll();
         remember(e);
     }
 
@@ -615,33 +576,29 @@ public class Ticket {
 
     @EventSourcingHandler
     void on(SignForDeadlineSetEvent e) {
-        deadlines.put(new DeadlineKey(e.party(), DeadlineKind.SIGN_FOR), e.dueAt());
+        deadlines.set(e.party(), DeadlineKind.SIGN_FOR, e.dueAt());
         remember(e);
     }
 
     @EventSourcingHandler
     void on(CompletionDeadlineSetEvent e) {
-        deadlines.put(new DeadlineKey(e.party(), DeadlineKind.COMPLETION), e.dueAt());
+        deadlines.set(e.party(), DeadlineKind.COMPLETION, e.dueAt());
         remember(e);
     }
 
     @EventSourcingHandler
     void on(SignForOverdueEvent e) {
-        deadlines.remove(new DeadlineKey(e.party(), DeadlineKind.SIGN_FOR));
+        deadlines.end(e.party(), DeadlineKind.SIGN_FOR);
         remember(e);
     }
 
     @EventSourcingHandler
     void on(CompletionOverdueEvent e) {
-        deadlines.remove(new DeadlineKey(e.party(), DeadlineKind.COMPLETION));
+        deadlines.end(e.party(), DeadlineKind.COMPLETION);
         remember(e);
     }
 
     private void remember(TicketEvent e) {
         handledRequests.add(e.requestId());
-    }
-
-    /** One party's deadline of one kind; a newer deadline of the same key replaces the older. */
-    private record DeadlineKey(PartyCode party, DeadlineKind kind) {
     }
 }
