@@ -2,16 +2,16 @@ package cn.linkage.bench.eventstore;
 
 import cn.linkage.command.eventstore.MongoEventStorageEngine;
 import cn.linkage.command.eventstore.MongoEventStoreSettings;
+import cn.linkage.embedded.EmbeddedStoreBackend;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import cn.linkage.embedded.EmbeddedStoreBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import java.nio.file.Path;
-import org.h2.mvstore.MVStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.serialization.Serializer;
+import org.h2.mvstore.MVStore;
 
 /** One engine under test with whatever server it runs on; closing it shuts that server down. */
 final class BenchStore implements AutoCloseable {

@@ -3,8 +3,8 @@ package cn.linkage.bench.rebuild;
 import cn.linkage.command.eventstore.MongoEventStorageEngine;
 import cn.linkage.command.eventstore.MongoEventStoreSettings;
 import cn.linkage.command.store.MongoTrackingInfrastructure;
-import cn.linkage.query.views.*;
 import cn.linkage.embedded.EmbeddedStoreBackend;
+import cn.linkage.query.views.*;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -104,7 +104,9 @@ public final class RebuildBenchmark {
                 rows.add(row);
                 System.out.println(row.markdown());
             }
-            RebuildResults.write(results, rows, tickets, events, populateSeconds, defaultSeconds, REBUILD_RUNS);
+            String store = library ? "mongo-java-server's own H2 backend, `-Dbench.backend=library`"
+                    : "`EmbeddedStoreBackend`: mongo-java-server on H2";
+            RebuildResults.write(results, store, rows, tickets, events, populateSeconds, defaultSeconds, REBUILD_RUNS);
             eventStore.shutDown(); // its producer thread would keep the JVM alive
         } finally {
             server.shutdownNow();

@@ -37,13 +37,13 @@ final class RebuildResults {
 
         String markdown() {
             return String.format(Locale.ROOT, "| %s | %d | %.2f | %.2f | %,.0f | %,d%s | %,.0f | %.1f× | %s |", view,
-                    events, firstSeconds, seconds, rate(), defaultEvents, defaultFinished ? "" : " (time up)", defaultRate(), factor(),
-                    identical == null ? "not compared (default did not finish)" : identical ? "identical" : "DIFFERENT");
+                    events, firstSeconds, seconds, rate(), defaultEvents, defaultFinished ? "" : " (time up)",
+                    defaultRate(), factor(), identical == null ? "not compared (default did not finish)" : identical ? "identical" : "DIFFERENT");
         }
     }
 
-    static void write(Path file, List<Row> rows, int tickets, long events, double populateSeconds, int defaultSeconds,
-                      int rebuildRuns) throws IOException {
+    static void write(Path file, String store, List<Row> rows, int tickets, long events, double populateSeconds,
+                      int defaultSeconds, int rebuildRuns) throws IOException {
         StringBuilder out = new StringBuilder("# Supervision view rebuild benchmark\n\n");
         out.append(String.format(Locale.ROOT, "Run %s on %d cores, Java %s, max heap %d MiB. Command: "
                         + "`./scripts/bench.sh` (RebuildBenchmark %d tickets). Store: our MongoEventStorageEngine on the "
@@ -60,10 +60,7 @@ final class RebuildResults {
                         + "what it wrote (SHA-256 over all documents, set fields as sets).%n%n",
                 Instant.now(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                 Runtime.getRuntime().maxMemory() >> 20, tickets,
-                "library".equals(System.getProperty("bench.backend"))
-                        ? "mongo-java-server's own H2 backend, `-Dbench.backend=library`"
-                        : "`EmbeddedStoreBackend`: mongo-java-server on H2", events, tickets, populateSeconds, rebuildRuns,
-                defaultSeconds));
+                store, events, tickets, populateSeconds, rebuildRuns, defaultSeconds));
         out.append("| view | events | first rebuild s | median rebuild s | rebuild events/s | Axon default events | "
                 + "Axon default events/s | factor | documents |\n|---|---|---|---|---|---|---|---|---|\n");
         rows.forEach(r -> out.append(r.markdown()).append('\n'));
