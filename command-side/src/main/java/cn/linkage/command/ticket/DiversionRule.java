@@ -2,8 +2,10 @@ package cn.linkage.command.ticket;
 
 import cn.linkage.api.PartyCode;
 import cn.linkage.api.ThreePartyCall;
+import cn.linkage.api.TicketId;
 import cn.linkage.api.TicketRuleViolation;
 import cn.linkage.api.Urgency;
+import cn.linkage.command.catalogue.Catalogue;
 import cn.linkage.command.catalogue.Handling;
 import cn.linkage.command.catalogue.LinkageDecision;
 import cn.linkage.command.catalogue.LinkageDecision.Outcome;
@@ -46,6 +48,30 @@ final class DiversionRule {
                     + "; a three-party call agreement (R4) is needed to hand it to " + targets);
         }
         return basis;
+    }
+
+    /**
+     * R1 with R3 and R4: guidance ends only a matter in neither side's scope. A matter whose item the
+     * list names has its row (transfer, dispatch or keep it), and a matter endangering life, property or
+     * public safety is 110's to dispatch first. Only the item is compared: a type alone ("其他") says too
+     * little to overrule the call-taker.
+     */
+    static void checkGuidance(Catalogue catalogue, String requestType, String requestItem, Urgency urgency,
+                              TicketId ticket) {
+        if (urgency == Urgency.EMERGENCY) {
+            throw new TicketRuleViolation("EMERGENCY_NOT_GUIDANCE", "R4: emergency ticket " + ticket
+                    + " endangers life, property or public safety; 110 dispatches first, guidance cannot end it");
+        }
+        if (requestItem == null || requestItem.isBlank()) {
+            return;
+        }
+        catalogue.rows().stream()
+                .filter(row -> row.item().equals(requestItem) && (requestType == null || row.type().equals(requestType)))
+                .findFirst().ifPresent(row -> {
+                    throw new TicketRuleViolation("IN_SCOPE_PER_LIST", "R3: the diversion list (" + catalogue.version()
+                            + " row " + row.id() + ") has " + row.item() + ": " + row.linkage()
+                            + "; ticket " + ticket + " is in scope and cannot end with guidance");
+                });
     }
 
     private static boolean overriddenByThreePartyCall(List<PartyCode> targets, ThreePartyCall call) {

@@ -280,6 +280,7 @@ public class Ticket {
             throw new TicketRuleViolation("UNKNOWN_SCOPE_RULE", c.scopeRule() + " is not an out-of-scope rule of "
                     + router.catalogue().version());
         }
+        DiversionRule.checkGuidance(router.catalogue(), requestType, requestItem, urgency, ticketId);
         apply(new GuidanceGivenEvent(ticketId, c.requestId(), c.actor(), c.scopeRule(), c.guidance(), clock.instant()));
     }
 

@@ -103,6 +103,28 @@ class DiversionRulesTest {
                 .expectException(TicketRuleViolation.class);
     }
 
+    @Test
+    void R3_matterTheListGivesARowCannotEndWithGuidance() {
+        fixture.given(trafficAccident())
+                .when(new cn.linkage.api.command.GiveGuidanceCommand(TICKET, req("g"), AT_12345, "R1-LITIGATION", "x"))
+                .expectException(TicketRuleViolation.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("L1-014"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void R4_emergencyCannotEndWithGuidance() {
+        TicketReceivedEvent r = received(req("a"));
+        TicketReceivedEvent emergency = new TicketReceivedEvent(r.ticketId(), r.requestId(), r.actor(), r.kind(),
+                r.channel(), r.originTicketNumber(), r.caller(), r.location(), r.requestType(), r.requestItem(),
+                r.description(), Urgency.EMERGENCY, r.receivedAt(), r.occurredAt());
+        fixture.given(emergency)
+                .when(new cn.linkage.api.command.GiveGuidanceCommand(TICKET, req("g"), AT_12345, "R1-LITIGATION", "x"))
+                .expectException(TicketRuleViolation.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("110 dispatches first"))
+                .expectNoEvents();
+    }
+
     /** Version 2 of the city's list sends traffic accidents to 110 alone. */
     private static cn.linkage.command.catalogue.Catalogue revisedCatalogue() throws java.io.IOException {
         String shipped;
