@@ -106,7 +106,7 @@ public class SupervisionGrpcService extends SupervisionServiceGrpc.SupervisionSe
             Instant now = clock.instant();
             int size = pageSize(request.getPageSize());
             Page page = page(board.warnings(now, request.getParty(), after, size + 1), size, now, fingerprint,
-                    TicketBoardProjection::deadlineKey);
+                    BoardEntry::deadlineKey);
             return ListOverdueTicketsResponse.newBuilder().addAllTickets(page.tickets())
                     .setNextPageToken(page.nextPageToken()).build();
         });

@@ -104,7 +104,7 @@ public final class BatchViewWriter implements ViewWriter {
         } else if (earlier.seq() >= seq) {
             return;
         }
-        deferred.computeIfAbsent(part, k -> new HashMap<>()).put(id, new Deferred(seq, render));
+        pending.put(id, new Deferred(seq, render));
     }
 
     /**

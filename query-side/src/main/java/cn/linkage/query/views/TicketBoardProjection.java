@@ -3,6 +3,7 @@ package cn.linkage.query.views;
 import cn.linkage.api.DeadlineKind;
 import cn.linkage.api.TicketState;
 import cn.linkage.api.event.TicketEvent;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import java.time.Instant;
@@ -138,7 +139,7 @@ public class TicketBoardProjection implements SupervisionView {
         }
         Bson query = conditions.isEmpty() ? new Document() : Filters.and(conditions);
         List<BoardEntry> entries = new ArrayList<>();
-        versions.collection(VIEW, "tickets", versions.current(VIEW)).find(query).sort(Sorts.descending("sortKey"))
+        currentTickets().find(query).sort(Sorts.descending("sortKey"))
                 .limit(pageSize).forEach(doc -> entries.add(BoardEntry.of(doc)));
         return entries;
     }
@@ -159,20 +160,18 @@ public class TicketBoardProjection implements SupervisionView {
             conditions.add(Filters.gt("deadlineKey", afterDeadlineKey));
         }
         List<BoardEntry> entries = new ArrayList<>();
-        versions.collection(VIEW, "tickets", versions.current(VIEW)).find(Filters.and(conditions))
+        currentTickets().find(Filters.and(conditions))
                 .sort(Sorts.ascending("deadlineKey")).limit(pageSize).forEach(doc -> entries.add(BoardEntry.of(doc)));
         return entries;
     }
 
-    /** The key the supervision list pages by: the earliest open deadline, then the ticket id. */
-    public static String deadlineKey(BoardEntry entry) {
-        Instant next = entry.deadlines().stream().map(OpenDeadline::dueAt).min(Instant::compareTo).orElseThrow();
-        return sortKey(next, entry.ticketId());
-    }
-
     /** The board document of one ticket, as stored (for rebuild checks and tests). */
     public Document document(String ticketId) {
-        return versions.collection(VIEW, "tickets", versions.current(VIEW)).find(Filters.eq("_id", ticketId)).first();
+        return currentTickets().find(Filters.eq("_id", ticketId)).first();
+    }
+
+    private MongoCollection<Document> currentTickets() {
+        return versions.collection(VIEW, "tickets", versions.current(VIEW));
     }
 
     private static void addEq(List<Bson> conditions, String field, String value) {
@@ -197,8 +196,12 @@ public class TicketBoardProjection implements SupervisionView {
         }
     }
 
-    /** One ticket on the board; the caller is already masked. */
-    public record BoardEntry(String ticketId, String sortKey, String originTicketNumber, TicketState state,
+    /**
+     * One ticket on the board; the caller is already masked. {@code sortKey} pages the board,
+     * {@code deadlineKey} (the earliest open deadline, then the id; null without one) the overdue list.
+     */
+    public record BoardEntry(String ticketId, String sortKey, String deadlineKey, String originTicketNumber,
+                             TicketState state,
                              String holder, List<String> parties, String originPlatform, String divisionCode,
                              String requestType, String requestItem, String urgency, Instant receivedAt,
                              String callerName, String callerPhone, List<OpenDeadline> deadlines, int returnCount,
@@ -217,7 +220,8 @@ public class TicketBoardProjection implements SupervisionView {
         }
 
         static BoardEntry of(Document d) {
-            return new BoardEntry(d.getString("_id"), d.getString("sortKey"), d.getString("originTicketNumber"),
+            return new BoardEntry(d.getString("_id"), d.getString("sortKey"), d.getString("deadlineKey"),
+                    d.getString("originTicketNumber"),
                     TicketState.valueOf(d.getString("state")), d.getString("holder"),
                     d.getList("parties", String.class, List.of()), d.getString("origin"), d.getString("division"),
                     d.getString("requestType"), d.getString("requestItem"), d.getString("urgency"),
