@@ -11,6 +11,8 @@ import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
+import io.netty.channel.Channel;
+import java.nio.file.Path;
 import java.util.List;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -28,6 +30,9 @@ import org.slf4j.LoggerFactory;
  * record a map's types, and the library's index maps are ordered by serialised bytes, which this key
  * type's order does not follow. A store written by the plain backend is converted on first open, map
  * by map; the plain backend cannot read the result (docs/runbook.md).
+ *
+ * <p>Every command that may write is answered only once it is on disk ({@link GroupCommit}), unless the
+ * store was opened {@link Durability#RELAXED_FOR_BENCHMARKS_ONLY relaxed}.
  */
 public class EmbeddedStoreBackend extends H2Backend {
 
@@ -38,8 +43,42 @@ public class EmbeddedStoreBackend extends H2Backend {
     private static final String META_MAP_PREFIX = "meta.";
     private static final String BSON_SUFFIX = "$bson";
 
+    private final GroupCommit groupCommit;
+
+    /** A backend whose writes are durable when answered; open the store with {@link #openFile}. */
     public EmbeddedStoreBackend(MVStore store) {
+        this(store, Durability.SYNCED);
+    }
+
+    public EmbeddedStoreBackend(MVStore store, Durability durability) {
         super(store);
+        this.groupCommit = new GroupCommit(store, durability);
+    }
+
+    /**
+     * Opens (or creates) the H2 file the way {@code durability} needs: for {@link Durability#SYNCED}
+     * without H2's background and memory-triggered commits, so that every commit is one this backend
+     * makes between two commands.
+     */
+    public static MVStore openFile(Path file, int cacheMb, Durability durability) {
+        MVStore.Builder builder = new MVStore.Builder().fileName(file.toString()).cacheSize(cacheMb);
+        if (durability == Durability.SYNCED) {
+            builder.autoCommitDisabled().autoCommitBufferSize(0);
+        }
+        return builder.open();
+    }
+
+    @Override
+    public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+        if (!WriteCommands.mayWrite(command, query)) {
+            return super.handleCommand(channel, databaseName, command, query);
+        }
+        return groupCommit.write(() -> super.handleCommand(channel, databaseName, command, query));
+    }
+
+    /** Commit-and-sync rounds so far; fewer than the writes when writers share them. */
+    public long syncCount() {
+        return groupCommit.syncCount();
     }
 
     @Override

@@ -36,9 +36,13 @@ public record HubProperties(@DefaultValue Mongo mongo, @DefaultValue Embedded em
      * @param host    the loopback address the embedded store binds to
      * @param port    its port; 0 picks a free one
      * @param cacheMb H2's page cache in MiB (heap); H2's own default of 16 is far too small for a store
+     * @param durability SYNCED (default): a write is answered once on disk; the relaxed mode is for benchmarks
+     * @param ioThreads  the store's network threads; writes waiting for one group commit each hold one
      */
     public record Embedded(@DefaultValue("./data") Path dataDir, @DefaultValue("127.0.0.1") String host,
-                           @DefaultValue("0") int port, @DefaultValue("256") int cacheMb) {
+                           @DefaultValue("0") int port, @DefaultValue("256") int cacheMb,
+                           @DefaultValue("SYNCED") cn.linkage.embedded.Durability durability,
+                           @DefaultValue("16") int ioThreads) {
     }
 
     /**

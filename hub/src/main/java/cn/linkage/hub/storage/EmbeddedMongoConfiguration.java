@@ -1,10 +1,12 @@
 package cn.linkage.hub.storage;
 
 import cn.linkage.hub.config.HubProperties;
+import cn.linkage.embedded.Durability;
 import cn.linkage.embedded.EmbeddedStoreBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import org.h2.mvstore.MVStore;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,11 +38,17 @@ public class EmbeddedMongoConfiguration {
         }
         // H2's default page cache is 16 MB: past that every read goes to the file (measured: a scan of 200k
         // events ran 4× slower). The cache is a share of the heap; docs/configuration.md sizes it.
-        MVStore store = new MVStore.Builder().fileName(file.toString()).cacheSize(embedded.cacheMb()).open();
-        MongoServer server = new MongoServer(new EmbeddedStoreBackend(store));
-        server.bind(embedded.host(), embedded.port());
+        MVStore store = EmbeddedStoreBackend.openFile(file, embedded.cacheMb(), embedded.durability());
+        MongoServer server = new MongoServer(new EmbeddedStoreBackend(store, embedded.durability()));
+        // A write holds its connection's event-loop thread until its group commit is synced: more threads
+        // than Netty's default (two per core) let more concurrent writes share one sync.
+        server.bind(new InetSocketAddress(embedded.host(), embedded.port()), 1, embedded.ioThreads());
         log.info("Embedded MongoDB-compatible store (mongo-java-server, H2) at {} serving {}", server.getLocalAddress(),
                 file);
+        if (embedded.durability() != Durability.SYNCED) {
+            log.warn("linkage.embedded.durability={}: acknowledged writes of the last second are lost in a crash."
+                     + " For benchmarks only.", embedded.durability());
+        }
         return server;
     }
 }

@@ -3,6 +3,8 @@ package cn.linkage.hub.storage;
 import cn.linkage.hub.config.HubProperties;
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
+import com.mongodb.ReadConcern;
+import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
@@ -12,7 +14,15 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** One MongoDB client for the whole hub: the configured URI, or the embedded store's address. */
+/**
+ * One MongoDB client for the whole hub: the configured URI, or the embedded store's address.
+ *
+ * <p>Writes wait for a majority of the replica set with journaling, and reads see only majority-committed
+ * data: an event acknowledged with {@code w:1} can be rolled back at fail-over after a processor, a
+ * subscriber or the aggregate's next writer saw it. These are set in code, after the URI, so a URI
+ * cannot weaken them (docs/configuration.md). The embedded store accepts and ignores them: it is one node
+ * that syncs every write before answering.
+ */
 @Configuration(proxyBeanMethods = false)
 public class MongoConfiguration {
 
@@ -21,6 +31,8 @@ public class MongoConfiguration {
         String uri = properties.mongo().embedded() ? embeddedUri(embeddedServer.getObject()) : properties.mongo().uri();
         return MongoClients.create(MongoClientSettings.builder()
                 .applyConnectionString(new ConnectionString(uri))
+                .writeConcern(WriteConcern.MAJORITY.withJournal(true))
+                .readConcern(ReadConcern.MAJORITY)
                 .applicationName("linkage-hub")
                 .build());
     }
