@@ -58,7 +58,8 @@ public class AuditGrpcService extends AuditServiceGrpc.AuditServiceImplBase {
     @Override
     public void getTicketAsOf(GetTicketAsOfRequest request, StreamObserver<Ticket> response) {
         answer(response, () -> {
-            Violations v = new Violations().check(request.hasAsOfTime(), "as_of_time", "is required");
+            Violations v = new Violations().check(request.hasAsOfTime(), "as_of_time", "is required")
+                    .validTime("as_of_time", request.getAsOfTime());
             TicketId id = ticket(request.getName(), request.hasActor(), request.getActor(), v);
             TicketDetails details = TicketHistory.asOf(reader.recorded(id), TicketMessages.instant(request.getAsOfTime()))
                     .orElseThrow(() -> new AggregateNotFoundException(id.value(), "the ticket did not exist yet"));
@@ -71,7 +72,9 @@ public class AuditGrpcService extends AuditServiceGrpc.AuditServiceImplBase {
         answer(response, () -> {
             Violations v = new Violations().required("party", request.getParty(), MAX_CODE)
                     .check(request.hasStartTime(), "start_time", "is required")
-                    .check(request.hasEndTime(), "end_time", "is required");
+                    .check(request.hasEndTime(), "end_time", "is required")
+                    .validTime("start_time", request.getStartTime())
+                    .validTime("end_time", request.getEndTime());
             requireAuditor(request.hasActor(), request.getActor(), v);
             LocalDate first = LocalDate.ofInstant(TicketMessages.instant(request.getStartTime()), PartyActivityProjection.ZONE);
             LocalDate last = LocalDate.ofInstant(TicketMessages.instant(request.getEndTime()), PartyActivityProjection.ZONE);

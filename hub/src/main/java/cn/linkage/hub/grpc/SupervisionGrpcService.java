@@ -76,7 +76,11 @@ public class SupervisionGrpcService extends SupervisionServiceGrpc.SupervisionSe
                     .maxLength("origin_platform", request.getOriginPlatform(), MAX_CODE)
                     .maxLength("party", request.getParty(), MAX_CODE)
                     .maxLength("division_code", request.getDivisionCode(), MAX_CODE)
-                    .maxLength("request_type", request.getRequestType(), MAX_CODE);
+                    .maxLength("request_type", request.getRequestType(), MAX_CODE)
+                    .check(request.getState() != cn.linkage.proto.v1.TicketState.UNRECOGNIZED, "state",
+                           "is not a ticket state of this API version")
+                    .validTime("received_after_time", request.getReceivedAfterTime())
+                    .validTime("received_before_time", request.getReceivedBeforeTime());
             String fingerprint = fingerprint(request);
             String after = afterKey(v, request.getPageToken(), fingerprint);
             requireSupervisor(request.hasActor(), request.getActor(), v);
@@ -164,6 +168,8 @@ public class SupervisionGrpcService extends SupervisionServiceGrpc.SupervisionSe
         answer(response, () -> {
             Violations v = new Violations().check(request.hasStartTime(), "start_time", "is required")
                     .check(request.hasEndTime(), "end_time", "is required")
+                    .validTime("start_time", request.getStartTime())
+                    .validTime("end_time", request.getEndTime())
                     .maxLength("from_party", request.getFromParty(), MAX_CODE);
             requireSupervisor(request.hasActor(), request.getActor(), v);
             LocalDate first = Keys.day(TicketMessages.instant(request.getStartTime()));

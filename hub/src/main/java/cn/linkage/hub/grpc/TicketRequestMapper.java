@@ -49,6 +49,9 @@ final class TicketRequestMapper {
                 .required("request_type", r.getRequestType(), MAX_NAME)
                 .maxLength("request_item", r.getRequestItem(), MAX_NAME)
                 .required("description", r.getDescription(), MAX_TEXT);
+        if (r.hasReceiveTime()) {
+            v.pastTime("receive_time", r.getReceiveTime(), clock.instant());
+        }
         if (r.getLocation().hasCoordinates()) {
             v.range("location.coordinates.latitude", r.getLocation().getCoordinates().getLatitude(), -90, 90)
                     .range("location.coordinates.longitude", r.getLocation().getCoordinates().getLongitude(), -180, 180);
@@ -76,7 +79,8 @@ final class TicketRequestMapper {
                     .check(seen.add(r.getTargets(i)), "targets[" + i + "]", "is named twice");
         }
         if (r.hasThreePartyCall()) {
-            v.maxLength("three_party_call.agreed_owner", r.getThreePartyCall().getAgreedOwner(), MAX_CODE)
+            v.pastTime("three_party_call.start_time", r.getThreePartyCall().getStartTime(), clock.instant())
+                    .maxLength("three_party_call.agreed_owner", r.getThreePartyCall().getAgreedOwner(), MAX_CODE)
                     .maxLength("three_party_call.note", r.getThreePartyCall().getNote(), MAX_TEXT);
         }
         v.throwIfAny();

@@ -1,6 +1,9 @@
 package cn.linkage.hub.grpc;
 
+import com.google.protobuf.Timestamp;
 import com.google.rpc.BadRequest.FieldViolation;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -25,7 +28,42 @@ public final class Violations {
             "33", "34", "35", "36", "37", "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62",
             "63", "64", "65", "71", "81", "82");
 
+    /** google.protobuf.Timestamp's documented range: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z. */
+    private static final long MIN_SECONDS = -62_135_596_800L;
+    private static final long MAX_SECONDS = 253_402_300_799L;
+    /** How far a platform's clock may run ahead of the hub's before its time of a step is refused. */
+    public static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+    /** How long ago a platform may say a step it hands over happened (a backlog after an outage). */
+    public static final Duration LATE_FILING = Duration.ofDays(366);
+
     private final List<FieldViolation> found = new ArrayList<>();
+
+    /** A timestamp inside the range google.protobuf.Timestamp allows. */
+    public Violations validTime(String field, Timestamp time) {
+        boolean valid = time.getSeconds() >= MIN_SECONDS && time.getSeconds() <= MAX_SECONDS
+                        && time.getNanos() >= 0 && time.getNanos() <= 999_999_999;
+        return valid ? this : add(field, "must be a valid timestamp (years 0001 to 9999, nanos 0 to 999999999)");
+    }
+
+    /**
+     * A time a platform reports for something that happened: valid, not ahead of {@code now} by more than
+     * {@link #CLOCK_SKEW} and not older than {@link #LATE_FILING}. A time far off would put the ticket's
+     * deadlines and day keys years away, out of every view.
+     */
+    public Violations pastTime(String field, Timestamp time, Instant now) {
+        validTime(field, time);
+        if (found.stream().anyMatch(f -> f.getField().equals(field))) {
+            return this;
+        }
+        Instant at = Instant.ofEpochSecond(time.getSeconds(), time.getNanos());
+        if (at.isAfter(now.plus(CLOCK_SKEW))) {
+            return add(field, "must not be later than the hub's clock (+" + CLOCK_SKEW.toMinutes() + " min)");
+        }
+        if (at.isBefore(now.minus(LATE_FILING))) {
+            return add(field, "must be within the last " + LATE_FILING.toDays() + " days");
+        }
+        return this;
+    }
 
     public Violations required(String field, String value, int maxLength) {
         if (value == null || value.isBlank()) {

@@ -6,6 +6,8 @@ import static cn.linkage.hub.support.Requests.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.linkage.hub.support.RunningHub;
+import com.google.protobuf.Timestamp;
+import java.time.Instant;
 import cn.linkage.proto.v1.*;
 import com.google.rpc.Code;
 import com.google.rpc.Status;
@@ -123,6 +125,56 @@ class BadInputTest {
 
         assertThat(status.getCode()).isEqualTo(Code.ALREADY_EXISTS_VALUE);
         assertNothingStored();
+    }
+
+    @Test
+    void receiveTimeFarInTheFutureIsRefusedAndRecordsNothing() {
+        // Accepted before: its deadlines and day keys lay 10^16 s ahead, outside every view (issue 11).
+        Status status = failure(() -> hub.tickets().receiveTicket(receive("GD-BAD-0004")
+                .setReceiveTime(Timestamp.newBuilder().setSeconds(10_000_000_000_000_000L)).build()));
+
+        assertThat(status.getCode()).isEqualTo(Code.INVALID_ARGUMENT_VALUE);
+        assertThat(violatedFields(status)).containsExactly("receive_time");
+        assertNothingStored();
+    }
+
+    @Test
+    void receiveTimeAheadOfTheHubsClockBeyondTheSkewIsRefused() {
+        Instant tooLate = Instant.now().plus(Violations.CLOCK_SKEW).plusSeconds(120);
+        Status status = failure(() -> hub.tickets().receiveTicket(receive("GD-BAD-0005")
+                .setReceiveTime(Timestamp.newBuilder().setSeconds(tooLate.getEpochSecond())).build()));
+
+        assertThat(status.getCode()).isEqualTo(Code.INVALID_ARGUMENT_VALUE);
+        assertThat(violatedFields(status)).containsExactly("receive_time");
+        assertNothingStored();
+    }
+
+    @Test
+    void receiveTimeOlderThanTheLateFilingWindowIsRefused() {
+        Instant tooOld = Instant.now().minus(Violations.LATE_FILING).minusSeconds(3_600);
+        Status status = failure(() -> hub.tickets().receiveTicket(receive("GD-BAD-0006")
+                .setReceiveTime(Timestamp.newBuilder().setSeconds(tooOld.getEpochSecond())).build()));
+
+        assertThat(violatedFields(status)).containsExactly("receive_time");
+        assertNothingStored();
+    }
+
+    @Test
+    void receiveTimeWithNegativeNanosIsRefused() {
+        Status status = failure(() -> hub.tickets().receiveTicket(receive("GD-BAD-0007")
+                .setReceiveTime(Timestamp.newBuilder().setSeconds(Instant.now().getEpochSecond()).setNanos(-1)).build()));
+
+        assertThat(violatedFields(status)).containsExactly("receive_time");
+        assertNothingStored();
+    }
+
+    @Test
+    void aReceiveTimeAMinuteAgoIsAccepted() {
+        Instant aMinuteAgo = Instant.now().minusSeconds(60);
+        var ticket = hub.tickets().receiveTicket(receive("GD-BAD-0008")
+                .setReceiveTime(Timestamp.newBuilder().setSeconds(aMinuteAgo.getEpochSecond())).build());
+
+        assertThat(ticket.getReceiveTime().getSeconds()).isEqualTo(aMinuteAgo.getEpochSecond());
     }
 
     private void assertNothingStored() {

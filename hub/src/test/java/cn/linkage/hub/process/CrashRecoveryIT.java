@@ -57,7 +57,10 @@ class CrashRecoveryIT {
         Random random = new Random(Long.getLong("crash.seed", System.nanoTime()));
         Queue<Acknowledged> acknowledged = new ConcurrentLinkedQueue<>();
         Queue<String> failures = new ConcurrentLinkedQueue<>();
-        try (HubProcess hub = new HubProcess(directory.resolve("data"))) {
+        // -Dcrash.hubArgs=--linkage.embedded.durability=RELAXED_FOR_BENCHMARKS_ONLY shows the test failing.
+        String[] hubArgs = System.getProperty("crash.hubArgs", "").isBlank() ? new String[0]
+                : System.getProperty("crash.hubArgs").split(" ");
+        try (HubProcess hub = new HubProcess(directory.resolve("data"), hubArgs)) {
             List<Duration> startUps = new ArrayList<>();
             startUps.add(hub.start());
             ManagedChannel channel = hub.channel();
