@@ -72,7 +72,7 @@ class MongoDeadLetterQueueOnEmbeddedStoreTest {
 
         List<Long> sequenceNumbers = new ArrayList<>();
         for (DeadLetter<? extends EventMessage<?>> letter : queue.deadLetterSequence("ticket-1")) {
-            sequenceNumbers.add(((GenericDomainEventMessage<?>) unwrap(letter.message())).getSequenceNumber());
+            sequenceNumbers.add(((GenericDomainEventMessage<?>) letter.message()).getSequenceNumber());
         }
         assertThat(sequenceNumbers).containsExactly(0L, 1L);
         DeadLetter<? extends EventMessage<?>> first = queue.deadLetterSequence("ticket-1").iterator().next();
@@ -87,7 +87,7 @@ class MongoDeadLetterQueueOnEmbeddedStoreTest {
 
         List<Long> tried = new ArrayList<>();
         boolean done = queue.process(letter -> true, letter -> {
-            long sequence = ((GenericDomainEventMessage<?>) unwrap(letter.message())).getSequenceNumber();
+            long sequence = ((GenericDomainEventMessage<?>) letter.message()).getSequenceNumber();
             tried.add(sequence);
             return sequence == 1 ? Decisions.requeue(new IllegalStateException("still bad")) : Decisions.evict();
         });
@@ -99,7 +99,7 @@ class MongoDeadLetterQueueOnEmbeddedStoreTest {
 
         tried.clear();
         assertThat(queue.process(letter -> true, letter -> {
-            tried.add(((GenericDomainEventMessage<?>) unwrap(letter.message())).getSequenceNumber());
+            tried.add(((GenericDomainEventMessage<?>) letter.message()).getSequenceNumber());
             return Decisions.evict();
         })).isTrue();
         assertThat(tried).containsExactly(1L, 2L);
@@ -132,9 +132,5 @@ class MongoDeadLetterQueueOnEmbeddedStoreTest {
     private static EventMessage<?> event(String ticket, long sequence, long position) {
         return new GenericTrackedDomainEventMessage<>(GapAwareTrackingToken.newInstance(position, List.of()),
                 new GenericDomainEventMessage<>("Ticket", ticket, sequence, Map.of("ticket", ticket)));
-    }
-
-    private static EventMessage<?> unwrap(EventMessage<?> message) {
-        return message;
     }
 }
