@@ -52,9 +52,7 @@ public final class DeadLetterPolicy implements EnqueuePolicy<EventMessage<?>> {
         FailedEvent event = FailedEvent.of(processingGroup, letter.message());
         // The dead-lettering invoker hands an event to the handlers only when its ticket is not in the
         // queue; the operator's retry hands over letters still in it. So "in the queue" means "a retry".
-        Object sequence = sequencing.get().getSequenceIdentifierFor(letter.message());
-        boolean retry = sequence != null && queue.get().contains(sequence);
-        if (retry) {
+        if (isRetry(letter, event, cause)) {
             log.warn("Dead letter failed again and stays queued: {} cause={}", event.describe(), summary(cause));
             return Decisions.requeue(ThrowableCause.truncated(cause));
         }
@@ -66,6 +64,21 @@ public final class DeadLetterPolicy implements EnqueuePolicy<EventMessage<?>> {
         log.error("Event failed for good and is dead-lettered; later events of its ticket queue behind it: {}",
                 event.describe(), cause);
         return Decisions.enqueue(ThrowableCause.truncated(cause));
+    }
+
+    private boolean isRetry(DeadLetter<? extends EventMessage<?>> letter, FailedEvent event, Throwable cause) {
+        Object sequence = sequencing.get().getSequenceIdentifierFor(letter.message());
+        try {
+            return sequence != null && queue.get().contains(sequence);
+        } catch (RuntimeException queueUnreachable) {
+            if (!TransientFailures.isTransient(queueUnreachable)) {
+                throw queueUnreachable;
+            }
+            // The store is down for the queue as well: whatever the handler's failure, retry it later.
+            log.warn("Failure while the store is unreachable, the processor retries with back-off: {} cause={}",
+                    event.describe(), summary(cause));
+            throw new TransientHandlingException(event, cause);
+        }
     }
 
     private static String summary(Throwable cause) {

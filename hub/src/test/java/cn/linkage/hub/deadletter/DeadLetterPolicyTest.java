@@ -74,6 +74,16 @@ class DeadLetterPolicyTest {
     }
 
     @Test
+    void anyFailureWhileTheQueueIsUnreachableIsThrownBackForTheProcessorToRetry() {
+        DeadLetterPolicy storeDown = new DeadLetterPolicy("supervision-board", () -> {
+            throw new MongoTimeoutException("no primary");
+        }, SequentialPerAggregatePolicy::instance);
+        IllegalStateException bug = new IllegalStateException("cannot apply");
+        assertThatThrownBy(() -> storeDown.decide(new GenericDeadLetter<>("ticket-1", TRANSFER, bug), bug))
+                .isInstanceOf(TransientHandlingException.class).hasCause(bug);
+    }
+
+    @Test
     void theFailedEventIsDescribedWithoutItsPayload() {
         assertThat(FailedEvent.of("supervision-board", TRANSFER).describe())
                 .isEqualTo("group=supervision-board event=Transferred aggregate=ticket-1 sequence=3 position=42")
