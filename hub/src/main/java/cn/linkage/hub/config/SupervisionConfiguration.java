@@ -1,5 +1,6 @@
 package cn.linkage.hub.config;
 
+import cn.linkage.hub.deadletter.ProcessingDeadLetters;
 import cn.linkage.hub.grpc.SupervisionGrpcService;
 import cn.linkage.command.eventstore.MongoEventStorageEngine;
 import cn.linkage.query.views.ConsultationCandidateProjection;
@@ -72,7 +73,9 @@ public class SupervisionConfiguration {
     public SupervisionGrpcService supervisionGrpcService(TicketBoardProjection board, UnitScorecardProjection scorecards,
                                                          TransferFlowProjection flows, HotspotProjection hotspots,
                                                          ConsultationCandidateProjection candidates,
-                                                         ViewRebuilder rebuilder, Clock clock) {
-        return new SupervisionGrpcService(board, scorecards, flows, hotspots, candidates, rebuilder, clock);
+                                                         ViewRebuilder rebuilder, ProcessingDeadLetters deadLetters,
+                                                         Clock clock) {
+        return new SupervisionGrpcService(board, scorecards, flows, hotspots, candidates, rebuilder, deadLetters,
+                clock);
     }
 }

@@ -4,6 +4,7 @@ import cn.linkage.api.NotPermittedException;
 import cn.linkage.api.TicketAlreadyExistsException;
 import cn.linkage.api.TicketRuleViolation;
 import cn.linkage.command.catalogue.CatalogueException;
+import cn.linkage.hub.deadletter.TransientFailures;
 import com.google.protobuf.Any;
 import com.google.rpc.BadRequest;
 import com.google.rpc.Code;
@@ -67,6 +68,10 @@ public final class GrpcErrors {
         }
         if (error instanceof NoHandlerForCommandException) {
             return status(Code.UNAVAILABLE, "this hub node does not handle commands", errorInfo("NO_COMMAND_ROLE"));
+        }
+        if (TransientFailures.isTransient(error)) {
+            log.warn("The store failed answering a gRPC call", thrown);
+            return status(Code.UNAVAILABLE, "the store is unavailable; try again shortly", errorInfo("STORE_UNAVAILABLE"));
         }
         log.error("Unexpected failure answering a gRPC call", thrown);
         return status(Code.INTERNAL, "internal error; the hub's log has the details", errorInfo("INTERNAL"));

@@ -5,6 +5,7 @@ import static cn.linkage.hub.grpc.UnaryCalls.answer;
 import static cn.linkage.hub.grpc.Violations.MAX_CODE;
 
 import cn.linkage.api.NotPermittedException;
+import cn.linkage.hub.deadletter.ProcessingDeadLetters;
 import cn.linkage.proto.v1.*;
 import cn.linkage.query.views.ConsultationCandidateProjection;
 import cn.linkage.query.views.HotspotProjection;
@@ -55,12 +56,15 @@ public class SupervisionGrpcService extends SupervisionServiceGrpc.SupervisionSe
     private final HotspotProjection hotspots;
     private final ConsultationCandidateProjection candidates;
     private final ViewRebuilder rebuilder;
+    private final ProcessingDeadLetters deadLetters;
     private final Clock clock;
 
     public SupervisionGrpcService(TicketBoardProjection board, UnitScorecardProjection scorecards,
                                   TransferFlowProjection flows, HotspotProjection hotspots,
-                                  ConsultationCandidateProjection candidates, ViewRebuilder rebuilder, Clock clock) {
+                                  ConsultationCandidateProjection candidates, ViewRebuilder rebuilder,
+                                  ProcessingDeadLetters deadLetters, Clock clock) {
         this.clock = clock;
+        this.deadLetters = deadLetters;
         this.board = board;
         this.scorecards = scorecards;
         this.flows = flows;
@@ -234,6 +238,33 @@ public class SupervisionGrpcService extends SupervisionServiceGrpc.SupervisionSe
         } catch (RuntimeException e) {
             response.onError(GrpcErrors.toStatus(e));
         }
+    }
+
+    @Override
+    public void listProcessingDeadLetters(ListProcessingDeadLettersRequest request,
+                                          StreamObserver<ListProcessingDeadLettersResponse> response) {
+        answer(response, () -> {
+            requireSupervisor(request.hasActor(), request.getActor(), new Violations());
+            ListProcessingDeadLettersResponse.Builder out = ListProcessingDeadLettersResponse.newBuilder();
+            deadLetters.list().forEach(g -> out.addGroups(SupervisionMessages.deadLetters(g)));
+            return out.build();
+        });
+    }
+
+    @Override
+    public void retryProcessingDeadLetters(RetryProcessingDeadLettersRequest request,
+                                           StreamObserver<RetryProcessingDeadLettersResponse> response) {
+        answer(response, () -> {
+            Violations v = new Violations().required("processing_group", request.getProcessingGroup(), MAX_CODE);
+            v.check(request.getProcessingGroup().isEmpty() || deadLetters.knows(request.getProcessingGroup()),
+                    "processing_group", "is not a processing group; ListProcessingDeadLetters names them");
+            v.check(request.hasActor(), "actor", "is required")
+                    .required("actor.platform", request.getActor().getPlatform(), MAX_CODE).throwIfAny();
+            if (!ADMIN.equals(request.getActor().getPlatform())) {
+                throw new NotPermittedException("only the supervision office (SUPERVISION) may retry dead letters");
+            }
+            return SupervisionMessages.retryOutcome(deadLetters.retry(request.getProcessingGroup()));
+        });
     }
 
     /** Validates what was collected, then checks the caller is a supervisor. */

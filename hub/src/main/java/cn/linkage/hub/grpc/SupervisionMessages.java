@@ -4,7 +4,11 @@ import cn.linkage.proto.v1.BoardTicket;
 import cn.linkage.proto.v1.CandidateSubject;
 import cn.linkage.proto.v1.Caller;
 import cn.linkage.proto.v1.ConsultationCandidate;
+import cn.linkage.hub.deadletter.ProcessingDeadLetters.GroupDeadLetters;
+import cn.linkage.hub.deadletter.ProcessingDeadLetters.RetryOutcome;
 import cn.linkage.proto.v1.Hotspot;
+import cn.linkage.proto.v1.ProcessingGroupDeadLetters;
+import cn.linkage.proto.v1.RetryProcessingDeadLettersResponse;
 import cn.linkage.proto.v1.RebuildViewProgress;
 import cn.linkage.proto.v1.SupervisionView;
 import cn.linkage.proto.v1.TicketState;
@@ -94,6 +98,23 @@ final class SupervisionMessages {
     static RebuildViewProgress progress(SupervisionView view, ViewRebuilder.Progress p) {
         return RebuildViewProgress.newBuilder().setView(view).setVersion(p.version())
                 .setEventsReplayed(p.eventsReplayed()).setSwitched(p.switched()).build();
+    }
+
+    static ProcessingGroupDeadLetters deadLetters(GroupDeadLetters g) {
+        ProcessingGroupDeadLetters.Builder b = ProcessingGroupDeadLetters.newBuilder()
+                .setProcessingGroup(g.processingGroup()).setLetterCount(g.letters()).setTicketCount(g.tickets())
+                .setOldestCause(nonNull(g.oldestCause()))
+                .setOldestTicket(g.oldestTicketId().isEmpty() ? "" : TicketMessages.NAME_PREFIX + g.oldestTicketId());
+        if (g.oldestEnqueuedAt() != null) {
+            b.setOldestEnqueueTime(TicketMessages.timestamp(g.oldestEnqueuedAt()));
+        }
+        return b.build();
+    }
+
+    static RetryProcessingDeadLettersResponse retryOutcome(RetryOutcome o) {
+        return RetryProcessingDeadLettersResponse.newBuilder().setProcessingGroup(o.processingGroup())
+                .setLettersBeforeCount(o.lettersBefore()).setClearedTicketCount(o.ticketsCleared())
+                .setStillFailingTicketCount(o.ticketsStillFailing()).setLetterCount(o.lettersLeft()).build();
     }
 
     private static String nonNull(String value) {
