@@ -31,8 +31,9 @@ import org.slf4j.LoggerFactory;
  * type's order does not follow. A store written by the plain backend is converted on first open, map
  * by map; the plain backend cannot read the result (docs/runbook.md).
  *
- * <p>Every command that may write is answered only once it is on disk ({@link GroupCommit}), unless the
- * store was opened {@link Durability#RELAXED_FOR_BENCHMARKS_ONLY relaxed}.
+ * <p>Every command that may write is answered only once it is on disk, and a read only once everything it
+ * could have seen is ({@link GroupCommit}), unless the store was opened
+ * {@link Durability#RELAXED_FOR_BENCHMARKS_ONLY relaxed}.
  */
 public class EmbeddedStoreBackend extends H2Backend {
 
@@ -71,7 +72,9 @@ public class EmbeddedStoreBackend extends H2Backend {
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
         if (!WriteCommands.mayWrite(command, query)) {
-            return super.handleCommand(channel, databaseName, command, query);
+            Document answer = super.handleCommand(channel, databaseName, command, query);
+            groupCommit.afterRead();
+            return answer;
         }
         return groupCommit.write(() -> super.handleCommand(channel, databaseName, command, query));
     }

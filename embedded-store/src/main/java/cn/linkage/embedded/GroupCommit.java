@@ -17,6 +17,11 @@ import org.h2.mvstore.MVStore;
  * writers that finished applying meanwhile wait for that sync or, if they came later, for the next one,
  * which one of them leads. A commit is a snapshot of every map, so whatever a reader saw before it
  * wrote (a global position, an event a token points past) is on disk no later than that write.
+ *
+ * <p>Reads are answered only once every write they could have seen is durable ({@link #afterRead}):
+ * reads take no lock, so without this a tracking reader could hand a platform an event whose write
+ * is still waiting for its sync, and a crash then would take back what the platform was shown.
+ * This is what read concern {@code majority} gives on a replica set.
  */
 final class GroupCommit {
 
@@ -25,6 +30,7 @@ final class GroupCommit {
     private final ReentrantLock applyLock = new ReentrantLock();
     private final Object syncLock = new Object();
     private final LongAdder syncs = new LongAdder();
+    private volatile long started;
     private long applied;
     private volatile long synced;
 
@@ -39,6 +45,7 @@ final class GroupCommit {
         T answer;
         applyLock.lock();
         try {
+            started++;
             answer = command.get();
         } finally {
             // A command that failed half-way (an insertMany stopped by a duplicate key) may have changed
@@ -50,6 +57,16 @@ final class GroupCommit {
             awaitSynced(mine);
         }
         return answer;
+    }
+
+    /**
+     * Call after a read has run and before its answer goes out: waits until every write that had
+     * started by then, and so might be in what the read saw, is durable.
+     */
+    void afterRead() {
+        if (durability == Durability.SYNCED) {
+            awaitSynced(started);
+        }
     }
 
     /** How many commit-and-sync rounds ran; with concurrent writers, fewer than the writes. */

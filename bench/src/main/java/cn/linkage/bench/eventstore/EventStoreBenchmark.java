@@ -71,7 +71,7 @@ public final class EventStoreBenchmark {
         List<DomainEventMessage<?>> batch = new ArrayList<>();
         for (int t = 0; t < tickets; t++) {
             List<DomainEventMessage<?>> events = TicketWorkload.events("P-" + t, EPOCH.plusMillis(t));
-            if (store.kind == BenchStore.Kind.OURS) {
+            if (store.kind.isOurs()) {
                 store.engine.appendEvents(events); // one commit per ticket, as the hub writes them
             } else {
                 batch.addAll(events);

@@ -37,6 +37,8 @@ final class ResultsFile {
         double loadGrowth = cLarge.loadMs(50) / cSmall.loadMs(50);
         double batchGrowth = cLarge.batchMs(50) / cSmall.batchMs(50);
         double vsInMemory = cSmall.commandsPerSecond() / aSmall.commandsPerSecond();
+        EventStoreBenchmark.Result dSmall = find(results, BenchStore.Kind.OURS_RELAXED, small);
+        double syncCost = cSmall.commandsPerSecond() / dSmall.commandsPerSecond();
         out.append("\n## Targets\n\n")
                 .append(target("(c) ≥ 10× (b) in throughput, small store", vsExtensionSmall, vsExtensionSmall >= 10, "×"))
                 .append(target("(c) ≥ 10× (b) in throughput, large store", vsExtensionLarge, vsExtensionLarge >= 10, "×"))
@@ -44,7 +46,9 @@ final class ResultsFile {
                         loadGrowth <= 2, "×"))
                 .append(target("(c) batch time at the large store within 2× of the small store (p50)", batchGrowth,
                         batchGrowth <= 2, "×"))
-                .append(target("(c) ≥ 0.5× (a) in throughput (small store)", vsInMemory, vsInMemory >= 0.5, "×"));
+                .append(target("(c) ≥ 0.5× (a) in throughput (small store)", vsInMemory, vsInMemory >= 0.5, "×"))
+                .append(String.format(Locale.ROOT, "- synced (c) vs relaxed (d), small store: %.2f× the commands/s"
+                        + " (information: the price of answering only after the write is on disk)%n", syncCost));
         Files.createDirectories(file.getParent());
         Files.writeString(file, out.toString());
         System.out.println(out);
