@@ -31,9 +31,8 @@ import org.slf4j.LoggerFactory;
  * type's order does not follow. A store written by the plain backend is converted on first open, map
  * by map; the plain backend cannot read the result (docs/runbook.md).
  *
- * <p>Every command that may write is answered only once it is on disk, and a read only once everything it
- * could have seen is ({@link GroupCommit}), unless the store was opened
- * {@link Durability#RELAXED_FOR_BENCHMARKS_ONLY relaxed}.
+ * <p>Writes become durable as their write concern asks, and majority reads see only durable writes
+ * ({@link GroupCommit}), unless the store was opened {@link Durability#RELAXED_FOR_BENCHMARKS_ONLY relaxed}.
  */
 public class EmbeddedStoreBackend extends H2Backend {
 
@@ -73,10 +72,20 @@ public class EmbeddedStoreBackend extends H2Backend {
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
         if (!WriteCommands.mayWrite(command, query)) {
             Document answer = super.handleCommand(channel, databaseName, command, query);
-            groupCommit.afterRead();
+            // getMore carries no read concern of its own: its batch may hold documents written since the find.
+            if (WriteConcerns.readsOnlyDurable(query) || command.equalsIgnoreCase("getMore")) {
+                groupCommit.afterMajorityRead();
+            }
             return answer;
         }
-        return groupCommit.write(() -> super.handleCommand(channel, databaseName, command, query));
+        return groupCommit.write(() -> super.handleCommand(channel, databaseName, command, query),
+                WriteConcerns.waitsForDisk(query));
+    }
+
+    @Override
+    public void close() {
+        groupCommit.close();
+        super.close();
     }
 
     /** Commit-and-sync rounds so far; fewer than the writes when writers share them. */

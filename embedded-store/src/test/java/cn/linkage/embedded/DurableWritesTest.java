@@ -3,6 +3,8 @@ package cn.linkage.embedded;
 import static com.mongodb.client.model.Filters.eq;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mongodb.ReadConcern;
+import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -106,6 +108,40 @@ class DurableWritesTest {
         }
 
         assertThat(backend.syncCount()).isEqualTo(syncsAfterWrite);
+    }
+
+    @Test
+    void aWriteWithWriteConcernW1IsAnsweredBeforeItsSyncAndAMajorityReadSyncsIt() {
+        MongoCollection<Document> tickets = open(Durability.SYNCED);
+        MongoCollection<Document> derived = tickets.withWriteConcern(WriteConcern.W1);
+        long before = backend.syncCount();
+        // w:1 asks only that the write be applied; the flusher may still sync it within a second.
+        derived.insertOne(new Document("_id", "V-1"));
+        long afterW1 = backend.syncCount();
+
+        tickets.withReadConcern(ReadConcern.MAJORITY).find(eq("_id", "V-1")).first();
+
+        assertThat(afterW1 - before).isLessThanOrEqualTo(1);
+        assertThat(backend.syncCount()).as("the majority read saw an unsynced write: it waits for a sync")
+                .isGreaterThan(before);
+    }
+
+    @Test
+    void aWriteWithWriteConcernW1ReachesTheDiskWithinTheFlushInterval() throws Exception {
+        MongoCollection<Document> derived = open(Durability.SYNCED).withWriteConcern(WriteConcern.W1);
+        derived.insertOne(new Document("_id", "V-1").append("count", 3));
+
+        Thread.sleep(GroupCommit.FLUSH_EVERY_MILLIS * 3);
+
+        assertThat(documentInCopyOfTheFile("V-1")).containsEntry("count", 3);
+    }
+
+    @Test
+    void majorityWriteConcernWaitsForTheDisk() throws Exception {
+        MongoCollection<Document> tickets = open(Durability.SYNCED).withWriteConcern(WriteConcern.MAJORITY.withJournal(true));
+        tickets.insertOne(new Document("_id", "T-9"));
+
+        assertThat(documentInCopyOfTheFile("T-9")).isNotNull();
     }
 
     @Test

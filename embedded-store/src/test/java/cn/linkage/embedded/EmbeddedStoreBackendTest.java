@@ -145,4 +145,27 @@ class EmbeddedStoreBackendTest {
         }
         return tickets;
     }
+
+    @Test
+    void aQueryNamingAllKeysOfAUniqueIndexPlusOtherFieldsMatchesOnlyDocumentsWithAllOfThem() {
+        // The token store's update filters on processor, segment and owner; the unique index is on the first two.
+        try (StoreOnFile store = StoreOnFile.embeddedStore(directory.resolve("store.mv"))) {
+            MongoCollection<Document> tokens = store.database().getCollection("trackingtokens");
+            tokens.createIndex(Indexes.ascending("processorName", "segment"), new IndexOptions().unique(true));
+            for (int segment = 0; segment < 16; segment++) {
+                tokens.insertOne(new Document("processorName", "board").append("segment", segment)
+                        .append("owner", segment == 3 ? "node-a" : "node-b").append("token", 0));
+            }
+
+            var ownedByA = Filters.and(eq("processorName", "board"), eq("segment", 3), eq("owner", "node-a"));
+            var ownedByB = Filters.and(eq("processorName", "board"), eq("segment", 3), eq("owner", "node-b"));
+            long updatedA = tokens.updateOne(ownedByA, new Document("$set", new Document("token", 42))).getModifiedCount();
+            long updatedB = tokens.updateOne(ownedByB, new Document("$set", new Document("token", 99))).getModifiedCount();
+
+            assertThat(updatedA).isEqualTo(1);
+            assertThat(updatedB).as("the owner does not match: nothing changes").isZero();
+            assertThat(tokens.find(ownedByA).first()).containsEntry("token", 42);
+            assertThat(tokens.countDocuments(Filters.eq("token", 42))).isEqualTo(1);
+        }
+    }
 }

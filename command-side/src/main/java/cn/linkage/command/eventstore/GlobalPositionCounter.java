@@ -1,5 +1,6 @@
 package cn.linkage.command.eventstore;
 
+import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
@@ -18,8 +19,14 @@ final class GlobalPositionCounter {
     private final MongoCollection<Document> counters;
     private final String counterId;
 
+    /**
+     * Reservations are written with {@code w:1}: the commit that uses them is written with the database's
+     * (majority, journaled) concern after them, and what reaches the disk is a prefix of the writes in
+     * order (the embedded store's commits, a replica set's oplog), so a stored commit's positions are
+     * never handed out again. A reservation lost with its unwritten commit was never seen by a reader.
+     */
     GlobalPositionCounter(MongoCollection<Document> counters, String counterId) {
-        this.counters = counters;
+        this.counters = counters.withWriteConcern(WriteConcern.W1);
         this.counterId = counterId;
     }
 

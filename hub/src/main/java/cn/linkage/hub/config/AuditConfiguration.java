@@ -21,7 +21,7 @@ import org.springframework.context.annotation.Configuration;
 public class AuditConfiguration {
 
     @Bean
-    public PartyActivityProjection partyActivityProjection(MongoDatabase database) {
+    public PartyActivityProjection partyActivityProjection(@org.springframework.beans.factory.annotation.Qualifier(cn.linkage.hub.storage.MongoConfiguration.DERIVED) MongoDatabase database) {
         return new PartyActivityProjection(database);
     }
 

@@ -48,7 +48,7 @@ public class DeadLetterConfiguration {
     }
 
     @Bean
-    public ConfigurerModule deadLetterQueues(MongoDatabase database, EventProcessorProperties processors,
+    public ConfigurerModule deadLetterQueues(@org.springframework.beans.factory.annotation.Qualifier(cn.linkage.hub.storage.MongoConfiguration.DERIVED) MongoDatabase database, EventProcessorProperties processors,
                                              DeadLetterProperties properties) {
         MongoTemplate template = DefaultMongoTemplate.builder().mongoDatabase(database).build();
         return configurer -> {

@@ -31,7 +31,7 @@ public class DeadlineConfiguration {
     }
 
     @Bean
-    public DeadlineBuckets deadlineBuckets(MongoDatabase database) {
+    public DeadlineBuckets deadlineBuckets(@org.springframework.beans.factory.annotation.Qualifier(cn.linkage.hub.storage.MongoConfiguration.DERIVED) MongoDatabase database) {
         return new DeadlineBuckets(database);
     }
 

@@ -29,7 +29,7 @@ import org.springframework.context.annotation.Configuration;
 public class SupervisionConfiguration {
 
     @Bean
-    public ViewVersions viewVersions(MongoDatabase database) {
+    public ViewVersions viewVersions(@org.springframework.beans.factory.annotation.Qualifier(cn.linkage.hub.storage.MongoConfiguration.DERIVED) MongoDatabase database) {
         return new ViewVersions(database);
     }
 

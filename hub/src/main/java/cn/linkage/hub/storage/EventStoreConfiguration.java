@@ -41,7 +41,7 @@ public class EventStoreConfiguration {
     }
 
     @Bean
-    public MongoTrackingInfrastructure trackingInfrastructure(MongoDatabase database, Serializer serializer) {
+    public MongoTrackingInfrastructure trackingInfrastructure(@Qualifier(MongoConfiguration.DERIVED) MongoDatabase database, Serializer serializer) {
         // Claims name the node so an operator can tell which hub holds which segment.
         String nodeId = ManagementFactory.getRuntimeMXBean().getName();
         return new MongoTrackingInfrastructure(database, serializer, nodeId, Duration.ofSeconds(10));

@@ -13,6 +13,7 @@ import java.net.InetSocketAddress;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 
 /**
  * One MongoDB client for the whole hub: the configured URI, or the embedded store's address.
@@ -20,11 +21,14 @@ import org.springframework.context.annotation.Configuration;
  * <p>Writes wait for a majority of the replica set with journaling, and reads see only majority-committed
  * data: an event acknowledged with {@code w:1} can be rolled back at fail-over after a processor, a
  * subscriber or the aggregate's next writer saw it. These are set in code, after the URI, so a URI
- * cannot weaken them (docs/configuration.md). The embedded store accepts and ignores them: it is one node
- * that syncs every write before answering.
+ * cannot weaken them (docs/configuration.md). The embedded store honours the same concerns: it syncs
+ * its file before answering such a write, and answers a majority read only once what it saw is synced.
  */
 @Configuration(proxyBeanMethods = false)
 public class MongoConfiguration {
+
+    /** Qualifier of the database handle for derived data ({@link #derivedDatabase}). */
+    public static final String DERIVED = "derivedDatabase";
 
     @Bean(destroyMethod = "close")
     public MongoClient mongoClient(HubProperties properties, ObjectProvider<MongoServer> embeddedServer) {
@@ -37,9 +41,24 @@ public class MongoConfiguration {
                 .build());
     }
 
+    /** The system of record: events, the position counter's readers, exchange cursors, checkpoints. */
     @Bean
+    @Primary
     public MongoDatabase mongoDatabase(MongoClient client, HubProperties properties) {
         return client.getDatabase(properties.mongo().database());
+    }
+
+    /**
+     * What is derived from the events and rebuilt from them after a loss: views, processor tokens, dead
+     * letters, deadline buckets. Written with {@code w:1} and read locally, so a view update does not wait
+     * for the disk. After a crash or a fail-over it can only be behind, never ahead: what reaches the
+     * disk is a prefix of the writes in order (the embedded store's commits, a replica set's oplog), so a
+     * token never survives the view writes before it, and the processors re-apply the rest.
+     */
+    @Bean(DERIVED)
+    public MongoDatabase derivedDatabase(MongoClient client, HubProperties properties) {
+        return client.getDatabase(properties.mongo().database())
+                .withWriteConcern(WriteConcern.W1).withReadConcern(ReadConcern.LOCAL);
     }
 
     private static String embeddedUri(MongoServer server) {
