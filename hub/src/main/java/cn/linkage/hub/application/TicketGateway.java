@@ -13,8 +13,9 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 
 /**
  * The one door from the adapters (gRPC today, connectors later) into the domain: send a command,
- * then answer the ticket as its events now tell it. Reading the events back (one keyed lookup)
- * gives callers their own write immediately, which an eventually consistent projection would not.
+ * then answer the ticket as its events now tell it, not as an eventually consistent projection would.
+ * The answer comes from {@link RecentTicketFolds}, which this node's own published events keep
+ * current; a ticket not followed there is read back from the event store (one keyed lookup).
  */
 public class TicketGateway {
 
@@ -22,18 +23,26 @@ public class TicketGateway {
     private final EventStore events;
     private final Duration commandTimeout;
 
-    public TicketGateway(CommandGateway commands, EventStore events, Duration commandTimeout) {
+    private final RecentTicketFolds recent;
+
+    public TicketGateway(CommandGateway commands, EventStore events, Duration commandTimeout, int recentTickets) {
         this.commands = commands;
         this.events = events;
         this.commandTimeout = commandTimeout;
+        this.recent = new RecentTicketFolds(recentTickets);
+        // Axon publishes to subscribers after the events are stored, before sendAndWait returns.
+        events.subscribe(recent);
     }
 
     public TicketDetails execute(TicketCommand command) {
+        recent.beforeCommand();
         commands.sendAndWait(command, commandTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        return find(command.ticketId()).orElseThrow(() -> new AggregateNotFoundException(
-                command.ticketId().value(), "ticket " + command.ticketId() + " vanished after a command"));
+        return recent.afterCommand(command.ticketId().value()).or(() -> find(command.ticketId()))
+                .orElseThrow(() -> new AggregateNotFoundException(command.ticketId().value(),
+                        "ticket " + command.ticketId() + " vanished after a command"));
     }
 
+    /** The ticket as its stored events tell it (read from the store: another node may have written it). */
     public Optional<TicketDetails> find(TicketId ticketId) {
         TicketDetailsFold fold = new TicketDetailsFold();
         events.readEvents(ticketId.value()).asStream().forEach(message -> {

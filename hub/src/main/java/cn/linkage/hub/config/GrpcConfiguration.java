@@ -20,7 +20,8 @@ public class GrpcConfiguration {
 
     @Bean
     public TicketGateway ticketGateway(CommandGateway commandGateway, EventStore eventStore) {
-        return new TicketGateway(commandGateway, eventStore, Duration.ofSeconds(30));
+        // 20,000 recent tickets: about a third of a Beijing day's volume, some tens of MB of folds.
+        return new TicketGateway(commandGateway, eventStore, Duration.ofSeconds(30), 20_000);
     }
 
     @Bean
