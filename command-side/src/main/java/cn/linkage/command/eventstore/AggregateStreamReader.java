@@ -1,5 +1,6 @@
 package cn.linkage.command.eventstore;
 
+import com.mongodb.ReadConcern;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
@@ -36,6 +37,7 @@ final class AggregateStreamReader {
     private static final int REMEMBERED_HEADS = 10_000;
 
     private final MongoCollection<Document> events;
+    private final MongoCollection<Document> eventsAsApplied;
     private final EventEntryCodec codec;
     private final int probeWindow;
     /**
@@ -56,20 +58,31 @@ final class AggregateStreamReader {
 
     AggregateStreamReader(MongoCollection<Document> events, EventEntryCodec codec, int probeWindow) {
         this.events = events;
+        // Loads for a command read what is applied, durable or not (see read()).
+        this.eventsAsApplied = events.withReadConcern(ReadConcern.LOCAL);
         this.codec = codec;
         this.probeWindow = probeWindow;
     }
 
-    /** Lazily yields the aggregate's events from {@code firstSequenceNumber} on, one probe per window. */
-    Iterator<DomainEventData<?>> read(String aggregateIdentifier, long firstSequenceNumber) {
+    /**
+     * Lazily yields the aggregate's events from {@code firstSequenceNumber} on, one probe per window.
+     *
+     * @param forCommand the load of an aggregate that a command is about to append to: it reads events
+     *                   applied but perhaps not yet durable (read concern local), because the command's
+     *                   own append is written with majority after them and what survives a crash is a
+     *                   prefix of the writes in order: the command is acknowledged only once everything it
+     *                   read is durable too. Any other read sees only durable events (majority).
+     */
+    Iterator<DomainEventData<?>> read(String aggregateIdentifier, long firstSequenceNumber, boolean forCommand) {
+        MongoCollection<Document> source = forCommand ? eventsAsApplied : events;
         return new Iterator<>() {
-            private Slice slice = probe(aggregateIdentifier, firstSequenceNumber, WHOLE_EVENTS);
+            private Slice slice = probe(source, aggregateIdentifier, firstSequenceNumber, WHOLE_EVENTS);
             private int next;
 
             @Override
             public boolean hasNext() {
                 while (next == slice.entries().size() && !slice.complete()) {
-                    slice = probe(aggregateIdentifier, slice.nextSequenceNumber(), WHOLE_EVENTS);
+                    slice = probe(source, aggregateIdentifier, slice.nextSequenceNumber(), WHOLE_EVENTS);
                     next = 0;
                 }
                 return next < slice.entries().size();
@@ -86,7 +99,7 @@ final class AggregateStreamReader {
     }
 
     Optional<Long> lastSequenceNumber(String aggregateIdentifier) {
-        Slice slice = probe(aggregateIdentifier, 0, EVENT_SLOTS_ONLY);
+        Slice slice = probe(events, aggregateIdentifier, 0, EVENT_SLOTS_ONLY);
         Long last = null;
         while (true) {
             if (!slice.entries().isEmpty()) {
@@ -95,7 +108,7 @@ final class AggregateStreamReader {
             if (slice.complete()) {
                 return Optional.ofNullable(last);
             }
-            slice = probe(aggregateIdentifier, slice.nextSequenceNumber(), EVENT_SLOTS_ONLY);
+            slice = probe(events, aggregateIdentifier, slice.nextSequenceNumber(), EVENT_SLOTS_ONLY);
         }
     }
 
@@ -108,7 +121,7 @@ final class AggregateStreamReader {
         if (head != null && head.sequenceNumber() == sequenceNumber) {
             return head.hash();
         }
-        Document commit = events.find(Filters.eq(CommitDocument.STREAM_KEYS,
+        Document commit = eventsAsApplied.find(Filters.eq(CommitDocument.STREAM_KEYS,
                                                  CommitDocument.streamKey(aggregateIdentifier, sequenceNumber)))
                                 .projection(CHAIN_SLOTS).first();
         if (commit == null) {
@@ -134,7 +147,7 @@ final class AggregateStreamReader {
         }
     }
 
-    private Slice probe(String aggregateIdentifier, long from, Bson projection) {
+    private Slice probe(MongoCollection<Document> source, String aggregateIdentifier, long from, Bson projection) {
         long windowEnd = from + probeWindow - 1;
         List<String> keys = new ArrayList<>(probeWindow);
         for (long sequence = from; sequence <= windowEnd; sequence++) {
@@ -142,7 +155,7 @@ final class AggregateStreamReader {
         }
         List<Document> entries = new ArrayList<>();
         for (Document commit : CommitDocument.distinct(
-                events.find(Filters.in(CommitDocument.STREAM_KEYS, keys)).projection(projection)
+                source.find(Filters.in(CommitDocument.STREAM_KEYS, keys)).projection(projection)
                       .into(new ArrayList<>()))) {
             for (Document entry : CommitDocument.eventsOf(commit)) {
                 if (aggregateIdentifier.equals(EventEntryCodec.aggregateIdentifierOf(entry))

@@ -2,6 +2,8 @@ package cn.linkage.command.eventstore;
 
 import com.mongodb.MongoWriteException;
 import com.mongodb.ErrorCategory;
+import com.mongodb.ReadConcern;
+import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
@@ -18,8 +20,14 @@ final class LatestSnapshotStore {
     private final MongoCollection<Document> snapshots;
     private final EventEntryCodec codec;
 
+    /**
+     * A snapshot is derived from events stored before it, so it is written with {@code w:1} and read
+     * locally: what survives a crash is a prefix of the writes, so a surviving snapshot's events survive
+     * too, and a read that answers outside the hub reads the events after it with majority, which waits
+     * for everything before, the snapshot included.
+     */
     LatestSnapshotStore(MongoCollection<Document> snapshots, EventEntryCodec codec) {
-        this.snapshots = snapshots;
+        this.snapshots = snapshots.withWriteConcern(WriteConcern.W1).withReadConcern(ReadConcern.LOCAL);
         this.codec = codec;
     }
 

@@ -6,6 +6,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.common.AxonConfigurationException;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventhandling.DomainEventData;
@@ -17,6 +18,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.EventStreamUtils;
 import org.axonframework.eventsourcing.eventstore.BatchingEventStorageEngine;
 import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.bson.Document;
@@ -125,9 +127,15 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     /** Streams lazily, one key probe per window, and stops as soon as a probe proves the stream complete. */
     @Override
     protected Stream<? extends DomainEventData<?>> readEventData(String identifier, long firstSequenceNumber) {
-        Iterator<DomainEventData<?>> iterator = aggregateStreamReader.read(identifier, firstSequenceNumber);
+        Iterator<DomainEventData<?>> iterator = aggregateStreamReader.read(identifier, firstSequenceNumber,
+                                                                           loadingForACommand());
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(
                 iterator, Spliterator.ORDERED | Spliterator.NONNULL), false);
+    }
+
+    /** Whether the current thread handles a command (Axon's repository loading the aggregate for it). */
+    private static boolean loadingForACommand() {
+        return CurrentUnitOfWork.isStarted() && CurrentUnitOfWork.get().getMessage() instanceof CommandMessage;
     }
 
     @Override

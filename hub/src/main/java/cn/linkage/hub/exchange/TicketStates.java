@@ -44,6 +44,9 @@ final class TicketStates {
 
     private Folded rebuild(String ticket, long upTo) {
         Folded folded = new Folded();
+        if (upTo == 0) {
+            return folded; // a ticket's first step: nothing before it to read
+        }
         events.readEvents(ticket).asStream()
                 .filter(message -> message.getSequenceNumber() < upTo && message.getPayload() instanceof TicketEvent)
                 .forEach(message -> {
