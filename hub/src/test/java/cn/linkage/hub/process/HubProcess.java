@@ -45,8 +45,9 @@ final class HubProcess implements AutoCloseable {
     /** Starts the jar and returns once its gRPC health check answers SERVING. */
     Duration start() {
         long begin = System.nanoTime();
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Daxoniq.update-checker.disabled=true",
-                "-Xmx1g", "-jar", hubJar().toString(),
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Daxoniq.update-checker.disabled=true", "-Xmx1g"));
+        command.addAll(FastStart.launch(hubJar()));
+        command.addAll(List.of(
                 "--linkage.embedded.data-dir=" + dataDir,
                 "--linkage.embedded.port=" + storePort,
                 "--linkage.grpc.address=127.0.0.1", "--linkage.grpc.port=" + grpcPort,
