@@ -44,6 +44,9 @@ public class EmbeddedStoreBackend extends H2Backend {
     private static final String BSON_SUFFIX = "$bson";
 
     private final GroupCommit groupCommit;
+    private final MVStore derivedStore;
+    private final String derivedDatabase;
+    private final GroupCommit derivedCommit;
 
     /** A backend whose writes are durable when answered; open the store with {@link #openFile}. */
     public EmbeddedStoreBackend(MVStore store) {
@@ -51,8 +54,20 @@ public class EmbeddedStoreBackend extends H2Backend {
     }
 
     public EmbeddedStoreBackend(MVStore store, Durability durability) {
+        this(store, null, null, durability);
+    }
+
+    /**
+     * A backend that keeps the database named {@code derivedDatabase} in a file of its own. Its writes
+     * (views, tokens: data derived from durable events and rebuilt from them) are committed on their own
+     * cadence, so the record's commits carry only the record's pages (docs/decisions/0007).
+     */
+    public EmbeddedStoreBackend(MVStore store, MVStore derivedStore, String derivedDatabase, Durability durability) {
         super(store);
         this.groupCommit = new GroupCommit(store, durability);
+        this.derivedStore = derivedStore;
+        this.derivedDatabase = derivedDatabase;
+        this.derivedCommit = derivedStore == null ? null : new GroupCommit(derivedStore, durability);
     }
 
     /**
@@ -70,15 +85,16 @@ public class EmbeddedStoreBackend extends H2Backend {
 
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+        GroupCommit commits = isDerived(databaseName) ? derivedCommit : groupCommit;
         if (!WriteCommands.mayWrite(command, query)) {
             Document answer = super.handleCommand(channel, databaseName, command, query);
             // getMore carries no read concern of its own: its batch may hold documents written since the find.
             if (WriteConcerns.readsOnlyDurable(query) || command.equalsIgnoreCase("getMore")) {
-                groupCommit.afterMajorityRead();
+                commits.afterMajorityRead();
             }
             return answer;
         }
-        return groupCommit.write(() -> super.handleCommand(channel, databaseName, command, query),
+        return commits.write(() -> super.handleCommand(channel, databaseName, command, query),
                 WriteConcerns.waitsForDisk(query));
     }
 
@@ -86,6 +102,19 @@ public class EmbeddedStoreBackend extends H2Backend {
     public void close() {
         groupCommit.close();
         super.close();
+        if (derivedStore != null) {
+            derivedCommit.close();
+            derivedStore.close();
+        }
+    }
+
+    private boolean isDerived(String databaseName) {
+        // Null while the library's constructor opens the record file's databases, before this is set.
+        return derivedStore != null && derivedDatabase.equals(databaseName);
+    }
+
+    private MVStore storeOf(String databaseName) {
+        return isDerived(databaseName) ? derivedStore : getMvStore();
     }
 
     /** Commit-and-sync rounds so far; fewer than the writes when writers share them. */
@@ -106,7 +135,7 @@ public class EmbeddedStoreBackend extends H2Backend {
     private final class Database extends H2Database {
 
         Database(String databaseName) {
-            super(databaseName, getMvStore(), getCursorRegistry());
+            super(databaseName, storeOf(databaseName), getCursorRegistry());
         }
 
         @Override
@@ -188,7 +217,7 @@ public class EmbeddedStoreBackend extends H2Backend {
         }
 
         private MVStore store() {
-            return getMvStore();
+            return storeOf(getDatabaseName());
         }
     }
 }

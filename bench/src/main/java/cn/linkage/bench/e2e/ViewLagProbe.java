@@ -26,7 +26,7 @@ final class ViewLagProbe implements Runnable, AutoCloseable {
 
     ViewLagProbe(String storeUri, ConcurrentLinkedQueue<LifecycleLoad.Closed> closed, Latencies latencies) {
         this.client = MongoClients.create(storeUri);
-        this.versions = client.getDatabase("linkage").getCollection("view_versions");
+        this.versions = client.getDatabase("linkage_derived").getCollection("view_versions");
         this.closed = closed;
         this.latencies = latencies;
     }
@@ -56,7 +56,7 @@ final class ViewLagProbe implements Runnable, AutoCloseable {
     private void poll() {
         Document version = versions.find(Filters.eq("_id", "board")).first();
         int v = version == null ? 1 : version.getInteger("version", 1);
-        MongoCollection<Document> board = client.getDatabase("linkage").getCollection("sv_board_tickets_v" + v);
+        MongoCollection<Document> board = client.getDatabase("linkage_derived").getCollection("sv_board_tickets_v" + v);
         List<String> ids = new ArrayList<>(pending.keySet());
         for (int from = 0; from < ids.size(); from += 500) {
             List<String> slice = ids.subList(from, Math.min(ids.size(), from + 500));

@@ -22,9 +22,12 @@ public record HubProperties(@DefaultValue Mongo mongo, @DefaultValue Embedded em
 
     /**
      * @param uri      a MongoDB connection string; empty means "start the embedded store"
-     * @param database the database holding all the hub's collections
+     * @param database the database holding the record: events, counters, exchange cursors, checkpoints
+     * @param derivedDatabase the database holding what is derived from the events and rebuilt from them:
+     *                 views, processor tokens, dead letters, deadline buckets (docs/decisions/0007)
      */
-    public record Mongo(@DefaultValue("") String uri, @DefaultValue("linkage") String database) {
+    public record Mongo(@DefaultValue("") String uri, @DefaultValue("linkage") String database,
+                        @DefaultValue("linkage_derived") String derivedDatabase) {
 
         public boolean embedded() {
             return uri == null || uri.isBlank();

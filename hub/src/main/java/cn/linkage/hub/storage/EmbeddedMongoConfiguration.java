@@ -39,7 +39,11 @@ public class EmbeddedMongoConfiguration {
         // H2's default page cache is 16 MB: past that every read goes to the file (measured: a scan of 200k
         // events ran 4× slower). The cache is a share of the heap; docs/configuration.md sizes it.
         MVStore store = EmbeddedStoreBackend.openFile(file, embedded.cacheMb(), embedded.durability());
-        MongoServer server = new MongoServer(new EmbeddedStoreBackend(store, embedded.durability()));
+        // Derived data in a file of its own: its commits do not weigh on the record's (decisions/0007).
+        MVStore derived = EmbeddedStoreBackend.openFile(file.resolveSibling("linkage-hub-derived.mv"),
+                embedded.cacheMb(), embedded.durability());
+        MongoServer server = new MongoServer(new EmbeddedStoreBackend(store, derived,
+                properties.mongo().derivedDatabase(), embedded.durability()));
         // A write holds its connection's event-loop thread until its group commit is synced: more threads
         // than Netty's default (two per core) let more concurrent writes share one sync.
         server.bind(new InetSocketAddress(embedded.host(), embedded.port()), 1, embedded.ioThreads());

@@ -50,14 +50,16 @@ public class MongoConfiguration {
 
     /**
      * What is derived from the events and rebuilt from them after a loss: views, processor tokens, dead
-     * letters, deadline buckets. Written with {@code w:1} and read locally, so a view update does not wait
-     * for the disk. After a crash or a fail-over it can only be behind, never ahead: what reaches the
-     * disk is a prefix of the writes in order (the embedded store's commits, a replica set's oplog), so a
-     * token never survives the view writes before it, and the processors re-apply the rest.
+     * letters, deadline buckets, in a database of its own (on the embedded store, a file of its own).
+     * Written with {@code w:1} and read locally, so a view update does not wait for the disk. After a
+     * crash or a fail-over it can only be behind the events, never ahead: processors read events with
+     * read concern majority, so everything derived depends on durable events only; what reaches the disk
+     * of the derived database is a prefix of its writes in order, so a token never survives the view
+     * writes before it, and the processors re-apply the rest (docs/decisions/0005, 0007).
      */
     @Bean(DERIVED)
     public MongoDatabase derivedDatabase(MongoClient client, HubProperties properties) {
-        return client.getDatabase(properties.mongo().database())
+        return client.getDatabase(properties.mongo().derivedDatabase())
                 .withWriteConcern(WriteConcern.W1).withReadConcern(ReadConcern.LOCAL);
     }
 

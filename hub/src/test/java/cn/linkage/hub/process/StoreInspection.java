@@ -24,10 +24,12 @@ final class StoreInspection implements AutoCloseable {
 
     private final MongoClient client;
     private final MongoDatabase database;
+    private final MongoDatabase derived;
 
     StoreInspection(String uri) {
         client = MongoClients.create(uri);
         database = client.getDatabase("linkage");
+        derived = client.getDatabase("linkage_derived");
     }
 
     /** Every stored event's global position, by event id; fails on a position or an id used twice. */
@@ -59,7 +61,7 @@ final class StoreInspection implements AutoCloseable {
      */
     Map<String, String> viewDigests() {
         Map<String, Integer> newest = new TreeMap<>();
-        for (String name : database.listCollectionNames()) {
+        for (String name : derived.listCollectionNames()) {
             Matcher m = VIEW_COLLECTION.matcher(name);
             if (m.matches()) {
                 newest.merge(m.group(1), Integer.parseInt(m.group(2)), Math::max);
@@ -73,7 +75,7 @@ final class StoreInspection implements AutoCloseable {
     private String digest(String collection) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (Document doc : database.getCollection(collection).find().sort(Sorts.ascending("_id"))) {
+            for (Document doc : derived.getCollection(collection).find().sort(Sorts.ascending("_id"))) {
                 digest.update(canonical(doc).getBytes(StandardCharsets.UTF_8));
             }
             return HexFormat.of().formatHex(digest.digest());

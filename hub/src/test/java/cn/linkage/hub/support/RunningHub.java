@@ -88,6 +88,11 @@ public final class RunningHub implements AutoCloseable {
         return channel;
     }
 
+    /** The database of views, tokens and dead letters (the record is {@code bean(MongoDatabase.class)}). */
+    public com.mongodb.client.MongoDatabase derivedDatabase() {
+        return context.getBean(cn.linkage.hub.storage.MongoConfiguration.DERIVED, com.mongodb.client.MongoDatabase.class);
+    }
+
     public <T> T bean(Class<T> type) {
         return context.getBean(type);
     }

@@ -174,9 +174,10 @@ class SupervisionViewsOverGrpcTest {
                 default -> "transfer_flows";
             };
             int current = versions.fresh(name);
-            hub.bean(MongoDatabase.class).listCollectionNames().into(new ArrayList<>()).stream()
+            MongoDatabase derived = hub.derivedDatabase();
+            derived.listCollectionNames().into(new ArrayList<>()).stream()
                     .filter(c -> c.startsWith("sv_" + name + "_") && c.endsWith("_v" + current))
-                    .forEach(c -> hub.bean(MongoDatabase.class).getCollection(c).drop());
+                    .forEach(c -> derived.getCollection(c).drop());
 
             List<RebuildViewProgress> progress = new ArrayList<>();
             Iterator<RebuildViewProgress> stream = supervision().rebuildView(RebuildViewRequest.newBuilder()
