@@ -133,7 +133,7 @@ public class Ticket {
             return;
         }
         requireOpen();
-        if (!c.actor().party().equals(PartyCode.SUPERVISION)) {
+        if (!c.actor().isSupervision()) {
             throw new NotPermittedException("only the supervision office records a consultation's outcome");
         }
         consultation.checkSettlement(ticketId);
@@ -236,7 +236,7 @@ public class Ticket {
         }
         requireOpen();
         PartyCode party = c.actor().party();
-        if (!party.equals(PartyCode.SUPERVISION) && !party.equals(origin) && !party.equals(holder)) {
+        if (!c.actor().isSupervision() && !party.equals(origin) && !party.equals(holder)) {
             throw new NotPermittedException(party + " may not supervise ticket " + ticketId
                     + ": only the supervision office, the origin platform or the holder may");
         }
@@ -314,7 +314,7 @@ public class Ticket {
             throw new TicketRuleViolation("NOT_CLOSED", "only a closed ticket can be reopened");
         }
         PartyCode party = c.actor().party();
-        if (!party.equals(origin) && !party.equals(holder) && !party.equals(PartyCode.SUPERVISION)) {
+        if (!party.equals(origin) && !party.equals(holder) && !c.actor().isSupervision()) {
             throw new NotPermittedException(party + " may not reopen ticket " + ticketId);
         }
         apply(new TicketReopenedEvent(ticketId, c.requestId(), c.actor(), c.reason(), clock.instant()));
@@ -341,7 +341,7 @@ public class Ticket {
         }
         requireOpen();
         PartyCode party = c.actor().party();
-        PublicOpinionRule.checkMark(party, involves(party), sensitive, ticketId);
+        PublicOpinionRule.checkMark(party, involves(party) || c.actor().isSupervision(), sensitive, ticketId);
         apply(new TicketMarkedSensitiveEvent(ticketId, c.requestId(), c.actor(), c.reason(), clock.instant()));
     }
 
@@ -352,7 +352,7 @@ public class Ticket {
         }
         requireOpen();
         PartyCode party = c.actor().party();
-        PublicOpinionRule.checkWording(party, involves(party), sensitive, ticketId);
+        PublicOpinionRule.checkWording(party, involves(party) || c.actor().isSupervision(), sensitive, ticketId);
         apply(new ReplyWordingAgreedEvent(ticketId, c.requestId(), c.actor(), c.wording(), clock.instant()));
     }
 
@@ -365,7 +365,7 @@ public class Ticket {
         if (isRetry(c)) {
             return;
         }
-        if (!c.actor().party().equals(PartyCode.SUPERVISION)) {
+        if (!c.actor().isSupervision()) {
             throw new NotPermittedException("only the hub's deadline clock, on behalf of the supervision office, "
                     + "marks deadlines missed");
         }
