@@ -289,11 +289,12 @@ public class Ticket {
         if (isRetry(c)) {
             return;
         }
-        if (state != TicketState.CLOSED) {
-            throw new TicketRuleViolation("NOT_CLOSED", "only a closed ticket can be rated");
-        }
+        // Who may act is checked before the ticket's state, so a stranger learns nothing about the ticket.
         if (!c.actor().party().equals(origin)) {
             throw new NotPermittedException("only the origin platform " + origin + " rates ticket " + ticketId);
+        }
+        if (state != TicketState.CLOSED) {
+            throw new TicketRuleViolation("NOT_CLOSED", "only a closed ticket can be rated");
         }
         if (rated) {
             throw new TicketRuleViolation("ALREADY_RATED", "ticket " + ticketId + " is already rated");
@@ -310,12 +311,12 @@ public class Ticket {
         if (isRetry(c)) {
             return;
         }
-        if (state != TicketState.CLOSED) {
-            throw new TicketRuleViolation("NOT_CLOSED", "only a closed ticket can be reopened");
-        }
         PartyCode party = c.actor().party();
         if (!party.equals(origin) && !party.equals(holder) && !c.actor().isSupervision()) {
             throw new NotPermittedException(party + " may not reopen ticket " + ticketId);
+        }
+        if (state != TicketState.CLOSED) {
+            throw new TicketRuleViolation("NOT_CLOSED", "only a closed ticket can be reopened");
         }
         apply(new TicketReopenedEvent(ticketId, c.requestId(), c.actor(), c.reason(), clock.instant()));
     }

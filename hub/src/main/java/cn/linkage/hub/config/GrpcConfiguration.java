@@ -37,8 +37,10 @@ public class GrpcConfiguration {
     /** The certificates of both ports: configured, or the development PKI made on the first start. */
     @Bean
     @ConditionalOnProperty(name = "linkage.mode", havingValue = "serve", matchIfMissing = true)
-    public HubTls hubTls(HubProperties properties, Clock clock) {
-        return HubTls.load(properties.tls(), properties.embedded().dataDir(), properties.grpc().address(), clock);
+    public HubTls hubTls(HubProperties properties) {
+        // Validity is checked by every TLS peer against its own wall clock, never the hub's business clock.
+        return HubTls.load(properties.tls(), properties.embedded().dataDir(), properties.grpc().address(),
+                Clock.systemUTC());
     }
 
     @Bean

@@ -104,7 +104,7 @@ public class WebhookGrpcService extends WebhookServiceGrpc.WebhookServiceImplBas
             throw Status.INVALID_ARGUMENT.withDescription("a webhook is named webhooks/{platform}").asRuntimeException();
         }
         CallerIdentity caller = CallerIdentity.current();
-        if (!caller.isPlatform("SUPERVISION") && !name.equals(PREFIX + caller.platform())) {
+        if (!caller.isPlatform("SUPERVISION") && !(caller.unit() == null && name.equals(PREFIX + caller.platform()))) {
             throw GrpcErrors.denied("NOT_YOUR_WEBHOOK", caller.describe() + " may not operate " + name);
         }
         WebhookDispatcher webhook = webhooks.get(name);

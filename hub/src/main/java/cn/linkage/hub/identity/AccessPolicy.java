@@ -58,7 +58,7 @@ public final class AccessPolicy {
         platforms(t + "AcceptTicket", "a pending target");
         platforms(t + "ReturnTicket", "a pending target");
         platforms(t + "DispatchTicket", "the holder");
-        platforms(t + "RecordFeedback", "a party that signed for it");
+        platforms(t + "RecordFeedback", "a party that signed for it (one still pending: FAILED_PRECONDITION)");
         platforms(t + "EscalateTicket", "the holder or a party that signed for it");
         rule(t + "SuperviseTicket", "the origin or the holder; SUPERVISION any ticket",
                 Caller.ANY_PLATFORM, Caller.SUPERVISION);
@@ -67,7 +67,7 @@ public final class AccessPolicy {
         rule(t + "MarkTicketSensitive", "the origin, the holder or a party still taking part; SUPERVISION any ticket",
                 Caller.ANY_PLATFORM, Caller.SUPERVISION);
         rule(t + "AgreeReplyWording", "as MarkTicketSensitive", Caller.ANY_PLATFORM, Caller.SUPERVISION);
-        platforms(t + "GiveGuidance", "the first platform, before any hand-over");
+        platforms(t + "GiveGuidance", "the holder, before any hand-over (so the first platform)");
         platforms(t + "CloseTicket", "the holder");
         platforms(t + "RateSatisfaction", "the origin");
         rule(t + "ReopenTicket", "the origin or the holder; SUPERVISION any ticket", Caller.ANY_PLATFORM, Caller.SUPERVISION);

@@ -30,22 +30,25 @@ public final class TlsChannels implements AutoCloseable {
         this.port = port;
     }
 
-    /** The channel presenting the certificate of {@code platform} (a file {@code <platform>.pem} of the PKI). */
+    /**
+     * The channel presenting the certificate of {@code platform} ({@code <platform>.pem} of the PKI; one the
+     * PKI does not hold yet, e.g. a platform outside the default list, is issued from its CA first).
+     */
     public ManagedChannel as(String platform) {
-        return open.computeIfAbsent(platform, p -> channel(ClientCredentials.inDirectory(pki, p)));
+        return open.computeIfAbsent(platform, p -> channel(issuedIfMissing(p, null, p)));
     }
 
     /** The channel presenting the certificate of the unit {@code unit} acting through {@code platform}. */
     public ManagedChannel asUnit(String platform, String unit) {
         String file = "unit-" + platform + "-" + unit;
-        return open.computeIfAbsent(file, f -> {
-            synchronized (this) {
-                if (!Files.exists(DevelopmentPki.certificateFile(pki, f))) {
-                    new DevelopmentPki(pki, Clock.systemUTC()).issueClient(platform, unit, f);
-                }
-            }
-            return channel(ClientCredentials.inDirectory(pki, f));
-        });
+        return open.computeIfAbsent(file, f -> channel(issuedIfMissing(platform, unit, f)));
+    }
+
+    private synchronized ClientCredentials issuedIfMissing(String platform, String unit, String file) {
+        if (!Files.exists(DevelopmentPki.certificateFile(pki, file))) {
+            new DevelopmentPki(pki, Clock.systemUTC()).issueClient(platform, unit, file);
+        }
+        return ClientCredentials.inDirectory(pki, file);
     }
 
     /** A channel trusting the hub but presenting no certificate. */
