@@ -47,10 +47,20 @@ public record HubProperties(@DefaultValue Mongo mongo, @DefaultValue Embedded em
     }
 
     /**
-     * @param address the address the gRPC server binds to
-     * @param port    its port; 0 picks a free one (tests)
+     * @param address            the address the gRPC server binds to
+     * @param port               its port; 0 picks a free one (tests)
+     * @param maxMessageBytes    the largest request accepted (RESOURCE_EXHAUSTED above it); a catalogue
+     *                           revision, the largest request, may carry up to 1 MiB of text
+     * @param maxStreamsPerParty exchange streams one party may hold open at once (RESOURCE_EXHAUSTED above)
+     * @param keepAliveTime      how long a connection may be silent before the hub pings the client
+     * @param keepAliveTimeout   how long the hub waits for the ping's answer before closing the connection
+     * @param idleTimeout        a connection without any call for this long is closed (clients reconnect)
      */
-    public record Grpc(@DefaultValue("127.0.0.1") String address, @DefaultValue("9090") int port) {
+    public record Grpc(@DefaultValue("127.0.0.1") String address, @DefaultValue("9090") int port,
+                       @DefaultValue("2097152") int maxMessageBytes, @DefaultValue("8") int maxStreamsPerParty,
+                       @DefaultValue("2m") java.time.Duration keepAliveTime,
+                       @DefaultValue("20s") java.time.Duration keepAliveTimeout,
+                       @DefaultValue("30m") java.time.Duration idleTimeout) {
     }
 
     /**

@@ -38,9 +38,12 @@ public class ExchangeGrpcService extends ExchangeServiceGrpc.ExchangeServiceImpl
     });
     private volatile boolean running = true;
 
-    public ExchangeGrpcService(EventStore events, ExchangeCursorStore cursors) {
+    private final StreamQuota quota;
+
+    public ExchangeGrpcService(EventStore events, ExchangeCursorStore cursors, int maxStreamsPerParty) {
         this.events = events;
         this.cursors = cursors;
+        this.quota = new StreamQuota(maxStreamsPerParty);
     }
 
     @Override
@@ -58,6 +61,10 @@ public class ExchangeGrpcService extends ExchangeServiceGrpc.ExchangeServiceImpl
             if (!request.getCursor().isEmpty()) {
                 withinStore((GapAwareTrackingToken) from);
             }
+            if (!quota.tryOpen(subscriber.value())) {
+                throw GrpcErrors.exhausted("TOO_MANY_STREAMS", subscriber.value() + " already holds its quota of open "
+                        + "streams; close one (or let the hub end a dead one) before subscribing again");
+            }
             SubscriptionPump pump = new SubscriptionPump(subscriber, from, events,
                     (ServerCallStreamObserver<Delivery>) response, ExchangeGrpcService::actorOf);
             pumps.add(pump);
@@ -66,8 +73,11 @@ public class ExchangeGrpcService extends ExchangeServiceGrpc.ExchangeServiceImpl
                     pump.run();
                 } finally {
                     pumps.remove(pump);
+                    quota.close(subscriber.value());
                 }
             });
+        } catch (io.grpc.StatusRuntimeException e) {
+            response.onError(e);
         } catch (RuntimeException e) {
             response.onError(GrpcErrors.toStatus(e));
         }

@@ -87,6 +87,11 @@ public final class GrpcErrors {
         return status(Code.PERMISSION_DENIED, message, errorInfo(reason));
     }
 
+    /** A per-party limit is reached; the caller may try again once it has released something. */
+    public static StatusRuntimeException exhausted(String reason, String message) {
+        return status(Code.RESOURCE_EXHAUSTED, message, errorInfo(reason));
+    }
+
     private static Throwable unwrap(Throwable thrown) {
         Throwable error = thrown;
         while (error instanceof CommandExecutionException && error.getCause() != null) {

@@ -49,6 +49,14 @@ public class GrpcServerLifecycle implements SmartLifecycle {
         NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(settings.address(), settings.port()))
                 .sslContext(tls.grpcServerContext())
                 .intercept(new ClientCertificateInterceptor())
+                .maxInboundMessageSize(settings.maxMessageBytes())
+                // Dead peers (a platform's link dropped without a FIN) are found and their streams ended;
+                // clients may ping every 30 s to keep middleboxes from dropping a quiet exchange stream.
+                .keepAliveTime(settings.keepAliveTime().toMillis(), TimeUnit.MILLISECONDS)
+                .keepAliveTimeout(settings.keepAliveTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .permitKeepAliveTime(30, TimeUnit.SECONDS)
+                .permitKeepAliveWithoutCalls(true)
+                .maxConnectionIdle(settings.idleTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .addService(health.getHealthService())
                 .addService(ProtoReflectionServiceV1.newInstance())
                 .addService(ProtoReflectionService.newInstance());
