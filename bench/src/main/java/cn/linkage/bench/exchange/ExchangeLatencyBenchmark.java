@@ -1,5 +1,6 @@
 package cn.linkage.bench.exchange;
 
+import cn.linkage.connectors.sdk.ClientCredentials;
 import cn.linkage.connectors.sdk.LinkageClient;
 import cn.linkage.connectors.sdk.Subscription;
 import cn.linkage.proto.v1.*;
@@ -40,29 +41,34 @@ public final class ExchangeLatencyBenchmark {
                 "--linkage.grpc.port=" + port, "--linkage.embedded.data-dir=" + data, "--logging.level.root=WARN")
                 .redirectErrorStream(true).redirectOutput(data.resolve("hub.log").toFile()).start();
         try {
-            waitUntilServing(port);
-            run(port, rate, seconds, results);
+            // The hub makes its development PKI under the data directory on start; the desks use its files.
+            Path pki = data.resolve("pki");
+            waitUntilServing(port, pki);
+            run(port, pki, rate, seconds, results);
         } finally {
             hub.destroy();
             hub.waitFor(20, TimeUnit.SECONDS);
         }
     }
 
-    private static void run(int port, int rate, int seconds, Path results) throws Exception {
+    private static void run(int port, Path pki, int rate, int seconds, Path results) throws Exception {
         Actor as12345 = Actor.newBuilder().setPlatform("12345").setOperatorId("bench").build();
         Actor as110 = Actor.newBuilder().setPlatform("110").setOperatorId("bench").build();
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
         List<Long> deliveryNanos = Collections.synchronizedList(new ArrayList<>());
         List<Long> unaryNanos = new ArrayList<>();
-        try (LinkageClient desk12345 = LinkageClient.plaintext("127.0.0.1", port, as12345);
-             LinkageClient desk110 = LinkageClient.plaintext("127.0.0.1", port, as110)) {
+        try (LinkageClient desk12345 = LinkageClient.overMutualTls("127.0.0.1", port,
+                ClientCredentials.inDirectory(pki, "12345"), as12345);
+             LinkageClient desk110 = LinkageClient.overMutualTls("127.0.0.1", port,
+                     ClientCredentials.inDirectory(pki, "110"), as110)) {
             Subscription stream = desk110.subscribe(delivery -> {
                 Long start = sentAt.remove(delivery.getName());
                 if (start != null && "TicketTransferred".equals(delivery.getEventType())) {
                     deliveryNanos.add(System.nanoTime() - start);
                 }
             });
-            var channel = NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
+            var channel = NettyChannelBuilder.forAddress("127.0.0.1", port)
+                    .sslContext(ClientCredentials.inDirectory(pki, "12345").sslContext()).build();
             HealthGrpc.HealthBlockingStub health = HealthGrpc.newBlockingStub(channel);
             long intervalNanos = 1_000_000_000L / rate;
             int total = rate * seconds;
@@ -148,9 +154,13 @@ public final class ExchangeLatencyBenchmark {
         return nanos / 1_000_000.0;
     }
 
-    private static void waitUntilServing(int port) throws InterruptedException {
-        var channel = NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
+    private static void waitUntilServing(int port, Path pki) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        while (!Files.exists(pki.resolve("server.pem")) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+        }
+        var channel = NettyChannelBuilder.forAddress("127.0.0.1", port)
+                .sslContext(ClientCredentials.trustOnly(pki.resolve("ca.pem")).sslContext()).build();
         try {
             while (Instant.now().isBefore(deadline)) {
                 try {

@@ -3,7 +3,6 @@ package cn.linkage.command.catalogue;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import cn.linkage.api.NotPermittedException;
-import cn.linkage.api.PartyCode;
 import cn.linkage.api.RequestId;
 import cn.linkage.api.TicketRuleViolation;
 import cn.linkage.api.command.ReviseCatalogueCommand;
@@ -42,7 +41,7 @@ public class CatalogueHistory {
         if (handledRequests.contains(c.requestId())) {
             return;
         }
-        if (!PartyCode.SUPERVISION.equals(c.actor().party())) {
+        if (!c.actor().isSupervision()) {
             throw new NotPermittedException("only the supervision office revises the diversion catalogue");
         }
         Catalogue revised = CatalogueLoader.parse("revision", c.catalogueText());

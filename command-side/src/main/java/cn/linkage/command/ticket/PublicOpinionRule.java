@@ -21,6 +21,7 @@ final class PublicOpinionRule {
     private PublicOpinionRule() {
     }
 
+    /** @param involved a party still taking part, or the supervision office itself */
     static void checkMark(PartyCode party, boolean involved, boolean alreadySensitive, TicketId ticket) {
         requireSharingParty(party, involved, ticket, "mark");
         if (alreadySensitive) {
@@ -37,7 +38,7 @@ final class PublicOpinionRule {
     }
 
     private static void requireSharingParty(PartyCode party, boolean involved, TicketId ticket, String action) {
-        if (!involved && !party.equals(PartyCode.SUPERVISION)) {
+        if (!involved) {
             throw new NotPermittedException(party + " may not " + action + " ticket " + ticket
                     + ": only its parties and the supervision office share a sensitive matter (R6)");
         }

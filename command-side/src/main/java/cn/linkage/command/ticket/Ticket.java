@@ -133,7 +133,7 @@ public class Ticket {
             return;
         }
         requireOpen();
-        if (!c.actor().party().equals(PartyCode.SUPERVISION)) {
+        if (!c.actor().isSupervision()) {
             throw new NotPermittedException("only the supervision office records a consultation's outcome");
         }
         consultation.checkSettlement(ticketId);
@@ -236,7 +236,7 @@ public class Ticket {
         }
         requireOpen();
         PartyCode party = c.actor().party();
-        if (!party.equals(PartyCode.SUPERVISION) && !party.equals(origin) && !party.equals(holder)) {
+        if (!c.actor().isSupervision() && !party.equals(origin) && !party.equals(holder)) {
             throw new NotPermittedException(party + " may not supervise ticket " + ticketId
                     + ": only the supervision office, the origin platform or the holder may");
         }
@@ -289,11 +289,12 @@ public class Ticket {
         if (isRetry(c)) {
             return;
         }
-        if (state != TicketState.CLOSED) {
-            throw new TicketRuleViolation("NOT_CLOSED", "only a closed ticket can be rated");
-        }
+        // Who may act is checked before the ticket's state, so a stranger learns nothing about the ticket.
         if (!c.actor().party().equals(origin)) {
             throw new NotPermittedException("only the origin platform " + origin + " rates ticket " + ticketId);
+        }
+        if (state != TicketState.CLOSED) {
+            throw new TicketRuleViolation("NOT_CLOSED", "only a closed ticket can be rated");
         }
         if (rated) {
             throw new TicketRuleViolation("ALREADY_RATED", "ticket " + ticketId + " is already rated");
@@ -310,12 +311,12 @@ public class Ticket {
         if (isRetry(c)) {
             return;
         }
+        PartyCode party = c.actor().party();
+        if (!party.equals(origin) && !party.equals(holder) && !c.actor().isSupervision()) {
+            throw new NotPermittedException(party + " may not reopen ticket " + ticketId);
+        }
         if (state != TicketState.CLOSED) {
             throw new TicketRuleViolation("NOT_CLOSED", "only a closed ticket can be reopened");
-        }
-        PartyCode party = c.actor().party();
-        if (!party.equals(origin) && !party.equals(holder) && !party.equals(PartyCode.SUPERVISION)) {
-            throw new NotPermittedException(party + " may not reopen ticket " + ticketId);
         }
         apply(new TicketReopenedEvent(ticketId, c.requestId(), c.actor(), c.reason(), clock.instant()));
     }
@@ -341,7 +342,7 @@ public class Ticket {
         }
         requireOpen();
         PartyCode party = c.actor().party();
-        PublicOpinionRule.checkMark(party, involves(party), sensitive, ticketId);
+        PublicOpinionRule.checkMark(party, involves(party) || c.actor().isSupervision(), sensitive, ticketId);
         apply(new TicketMarkedSensitiveEvent(ticketId, c.requestId(), c.actor(), c.reason(), clock.instant()));
     }
 
@@ -352,7 +353,7 @@ public class Ticket {
         }
         requireOpen();
         PartyCode party = c.actor().party();
-        PublicOpinionRule.checkWording(party, involves(party), sensitive, ticketId);
+        PublicOpinionRule.checkWording(party, involves(party) || c.actor().isSupervision(), sensitive, ticketId);
         apply(new ReplyWordingAgreedEvent(ticketId, c.requestId(), c.actor(), c.wording(), clock.instant()));
     }
 
@@ -365,7 +366,7 @@ public class Ticket {
         if (isRetry(c)) {
             return;
         }
-        if (!c.actor().party().equals(PartyCode.SUPERVISION)) {
+        if (!c.actor().isSupervision()) {
             throw new NotPermittedException("only the hub's deadline clock, on behalf of the supervision office, "
                     + "marks deadlines missed");
         }

@@ -88,6 +88,15 @@ class FirstContactRulesTest {
     }
 
     @Test
+    void R8_aUnitWhoseCodeIsSupervisionIsNotTheSupervisionOffice() {
+        Actor unitNamedSupervision = new Actor(P12345, PartyCode.SUPERVISION, "op-x");
+        fixture.given(append(returnedTwice(),
+                        new ConsultationRequestedEvent(TICKET, req("cr"), AT_12345, P12345, 2, "反复退单", NOW)))
+                .when(new SettleConsultationCommand(TICKET, req("cs"), unitNamedSupervision, P12345, "x"))
+                .expectException(NotPermittedException.class);
+    }
+
+    @Test
     void R4_110CannotReturnAnEmergency() {
         fixture.given(emergencyReceived(), transferred(req("t"), AT_12345, P110))
                 .when(new ReturnTicketCommand(TICKET, req("r"), AT_110, ReturnReason.NOT_IN_SCOPE, "非警务"))

@@ -195,6 +195,13 @@ class TicketLifecycleTest {
     }
 
     @Test
+    void aUnitWhoseCodeIsSupervisionMayNotSuperviseAsTheOffice() {
+        fixture.given(received(req("a")))
+                .when(new SuperviseTicketCommand(TICKET, req("s"), new Actor(P119, PartyCode.SUPERVISION, null), "请加快办理"))
+                .expectException(NotPermittedException.class);
+    }
+
+    @Test
     void retriedTransferIsAppliedOnce() {
         fixture.given(received(req("a")), transferred(req("t"), AT_12345, P110))
                 .when(transfer(req("t"), AT_12345, P110))

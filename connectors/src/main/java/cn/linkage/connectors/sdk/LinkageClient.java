@@ -27,9 +27,13 @@ public final class LinkageClient implements AutoCloseable {
         this.retries = retries;
     }
 
-    /** A plaintext client for a hub on {@code host:port} (use TLS in production). */
-    public static LinkageClient plaintext(String host, int port, Actor actor) {
-        ManagedChannel channel = NettyChannelBuilder.forAddress(host, port).usePlaintext().build();
+    /**
+     * A client for a hub on {@code host:port} over mutual TLS, presenting {@code credentials}. The hub takes
+     * the platform (and unit) from the certificate; {@code actor} must name the same, and its operator id is
+     * recorded beside the certificate's subject.
+     */
+    public static LinkageClient overMutualTls(String host, int port, ClientCredentials credentials, Actor actor) {
+        ManagedChannel channel = NettyChannelBuilder.forAddress(host, port).sslContext(credentials.sslContext()).build();
         return new LinkageClient(channel, actor, Duration.ofSeconds(10), RetryPolicy.standard());
     }
 

@@ -90,6 +90,9 @@ public class DossierRenderer {
         if (e.actor().operatorId() != null) {
             s.append(" (").append(e.actor().operatorId()).append(')');
         }
+        if (e.actor().credential() != null) {
+            s.append(" [certificate ").append(e.actor().credential()).append(']');
+        }
         return s.toString();
     }
 

@@ -1,12 +1,14 @@
 package cn.linkage.hub.config;
 
 import cn.linkage.connectors.middb.MidDbConnector;
+import cn.linkage.connectors.sdk.ClientCredentials;
 import cn.linkage.connectors.sdk.LinkageClient;
 import cn.linkage.connectors.webhook.FileDeadLetterStore;
 import cn.linkage.connectors.webhook.WebhookDispatcher;
 import cn.linkage.connectors.webhook.WebhookSettings;
 import cn.linkage.hub.grpc.GrpcServerLifecycle;
 import cn.linkage.hub.grpc.WebhookGrpcService;
+import cn.linkage.hub.identity.HubTls;
 import cn.linkage.proto.v1.Actor;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,7 +29,9 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Connectors run inside the hub ({@code linkage.connectors.*}): webhooks for hotlines that take signed
  * POSTs, and the intermediate-database connector for 110. They reach the hub as any platform does,
- * through the SDK on this node's gRPC port, once the gRPC server is up. Run them on one node only.
+ * through the SDK on this node's gRPC port, once the gRPC server is up, each with its platform's client
+ * certificate ({@code linkage.tls.client-credentials-dir}, by default the development PKI). Run them on
+ * one node only.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ConnectorsConfiguration.ConnectorsProperties.class)
@@ -84,8 +88,8 @@ public class ConnectorsConfiguration {
     @ConditionalOnProperty(name = "linkage.mode", havingValue = "serve", matchIfMissing = true)
     public ConnectorsLifecycle connectorsLifecycle(ConnectorsProperties properties,
                                                    List<WebhookDispatcher> webhookDispatchers,
-                                                   GrpcServerLifecycle grpcServer, Clock clock) {
-        return new ConnectorsLifecycle(properties, webhookDispatchers, grpcServer, clock);
+                                                   GrpcServerLifecycle grpcServer, HubTls tls, Clock clock) {
+        return new ConnectorsLifecycle(properties, webhookDispatchers, grpcServer, tls, clock);
     }
 
     /** Starts the connectors after the gRPC server (their port is known only then) and stops them first. */
@@ -94,15 +98,17 @@ public class ConnectorsConfiguration {
         private final ConnectorsProperties properties;
         private final List<WebhookDispatcher> dispatchers;
         private final GrpcServerLifecycle grpcServer;
+        private final HubTls tls;
         private final Clock clock;
         private final List<AutoCloseable> running = new ArrayList<>();
         private boolean started;
 
         ConnectorsLifecycle(ConnectorsProperties properties, List<WebhookDispatcher> dispatchers,
-                            GrpcServerLifecycle grpcServer, Clock clock) {
+                            GrpcServerLifecycle grpcServer, HubTls tls, Clock clock) {
             this.properties = properties;
             this.dispatchers = dispatchers;
             this.grpcServer = grpcServer;
+            this.tls = tls;
             this.clock = clock;
         }
 
@@ -114,7 +120,8 @@ public class ConnectorsConfiguration {
             String connectHost = host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
             int port = grpcServer.port();
             for (WebhookDispatcher dispatcher : dispatchers) {
-                LinkageClient client = LinkageClient.plaintext(connectHost, port, Actor.newBuilder()
+                LinkageClient client = LinkageClient.overMutualTls(connectHost, port,
+                        credentials(dispatcher.settings().platform()), Actor.newBuilder()
                         .setPlatform(dispatcher.settings().platform()).setOperatorId("webhook").build());
                 dispatcher.start(client);
                 running.add(dispatcher);
@@ -122,8 +129,8 @@ public class ConnectorsConfiguration {
             }
             ConnectorsConfiguration.MidDb middb = properties.middb();
             if (!middb.jdbcUrl().isBlank()) {
-                LinkageClient client = LinkageClient.plaintext(connectHost, port, Actor.newBuilder()
-                        .setPlatform(middb.platform()).setOperatorId(middb.operatorId()).build());
+                LinkageClient client = LinkageClient.overMutualTls(connectHost, port, credentials(middb.platform()),
+                        Actor.newBuilder().setPlatform(middb.platform()).setOperatorId(middb.operatorId()).build());
                 MidDbConnector connector = new MidDbConnector(middb.jdbcUrl(), client, clock);
                 try {
                     connector.start(middb.pollInterval());
@@ -133,6 +140,14 @@ public class ConnectorsConfiguration {
                 running.add(connector);
                 running.add(client);
             }
+        }
+
+        /** An in-process connector acts as its platform, with that platform's certificate. */
+        private ClientCredentials credentials(String platform) {
+            java.nio.file.Path directory = tls.clientCredentials().orElseThrow(() -> new IllegalStateException(
+                    "connectors inside the hub need linkage.tls.client-credentials-dir (ca.pem, " + platform
+                    + ".pem, " + platform + "-key.pem)"));
+            return ClientCredentials.inDirectory(directory, platform);
         }
 
         @Override

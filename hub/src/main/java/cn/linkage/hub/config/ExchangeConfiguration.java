@@ -18,7 +18,8 @@ public class ExchangeConfiguration {
     }
 
     @Bean
-    public ExchangeGrpcService exchangeGrpcService(EventStore eventStore, ExchangeCursorStore cursors) {
-        return new ExchangeGrpcService(eventStore, cursors);
+    public ExchangeGrpcService exchangeGrpcService(EventStore eventStore, ExchangeCursorStore cursors,
+                                                   HubProperties properties) {
+        return new ExchangeGrpcService(eventStore, cursors, properties.grpc().maxStreamsPerParty());
     }
 }

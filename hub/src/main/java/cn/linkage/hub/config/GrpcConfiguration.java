@@ -3,6 +3,7 @@ package cn.linkage.hub.config;
 import cn.linkage.hub.application.TicketGateway;
 import cn.linkage.hub.grpc.GrpcServerLifecycle;
 import cn.linkage.hub.grpc.TicketGrpcService;
+import cn.linkage.hub.identity.HubTls;
 import io.grpc.BindableService;
 import io.grpc.protobuf.services.HealthStatusManager;
 import java.time.Clock;
@@ -34,10 +35,19 @@ public class GrpcConfiguration {
         return new HealthStatusManager();
     }
 
+    /** The certificates of both ports: configured, or the development PKI made on the first start. */
+    @Bean
+    @ConditionalOnProperty(name = "linkage.mode", havingValue = "serve", matchIfMissing = true)
+    public HubTls hubTls(HubProperties properties) {
+        // Validity is checked by every TLS peer against its own wall clock, never the hub's business clock.
+        return HubTls.load(properties.tls(), properties.embedded().dataDir(), properties.grpc().address(),
+                Clock.systemUTC());
+    }
+
     @Bean
     @ConditionalOnProperty(name = "linkage.mode", havingValue = "serve", matchIfMissing = true)
     public GrpcServerLifecycle grpcServer(HubProperties properties, List<BindableService> services,
-                                          HealthStatusManager health) {
-        return new GrpcServerLifecycle(properties.grpc(), services, health);
+                                          HealthStatusManager health, HubTls tls) {
+        return new GrpcServerLifecycle(properties.grpc(), services, health, tls);
     }
 }

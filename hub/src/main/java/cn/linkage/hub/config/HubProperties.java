@@ -14,11 +14,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param eventStore tunables of the event store
  * @param audit      tamper-evidence checkpoints
  * @param deadlines  sign-for and completion limits, the working-day calendar, the deadline clock
+ * @param tls        certificates of mutual TLS on the gRPC and HTTP ports
  */
 @ConfigurationProperties("linkage")
 public record HubProperties(@DefaultValue Mongo mongo, @DefaultValue Embedded embedded, @DefaultValue Grpc grpc,
                             @DefaultValue Rules rules, @DefaultValue EventStore eventStore,
-                            @DefaultValue Audit audit, @DefaultValue Deadlines deadlines) {
+                            @DefaultValue Audit audit, @DefaultValue Deadlines deadlines, @DefaultValue Tls tls) {
 
     /**
      * @param uri      a MongoDB connection string; empty means "start the embedded store"
@@ -49,10 +50,54 @@ public record HubProperties(@DefaultValue Mongo mongo, @DefaultValue Embedded em
     }
 
     /**
-     * @param address the address the gRPC server binds to
-     * @param port    its port; 0 picks a free one (tests)
+     * @param address            the address the gRPC server binds to
+     * @param port               its port; 0 picks a free one (tests)
+     * @param maxMessageBytes    the largest request accepted (RESOURCE_EXHAUSTED above it); a catalogue
+     *                           revision, the largest request, may carry up to 1 MiB of text
+     * @param maxStreamsPerParty exchange streams one party may hold open at once (RESOURCE_EXHAUSTED above)
+     * @param keepAliveTime      how long a connection may be silent before the hub pings the client
+     * @param keepAliveTimeout   how long the hub waits for the ping's answer before closing the connection
+     * @param idleTimeout        a connection without any call for this long is closed (clients reconnect)
      */
-    public record Grpc(@DefaultValue("127.0.0.1") String address, @DefaultValue("9090") int port) {
+    public record Grpc(@DefaultValue("127.0.0.1") String address, @DefaultValue("9090") int port,
+                       @DefaultValue("2097152") int maxMessageBytes, @DefaultValue("8") int maxStreamsPerParty,
+                       @DefaultValue("2m") java.time.Duration keepAliveTime,
+                       @DefaultValue("20s") java.time.Duration keepAliveTimeout,
+                       @DefaultValue("30m") java.time.Duration idleTimeout) {
+    }
+
+    /**
+     * Mutual TLS (docs/configuration.md, "Certificates"). With none of the three files set, the hub makes
+     * and uses a development PKI under {@code devPkiDir}.
+     *
+     * @param caFile                the city CA bundle (PEM) client certificates must chain to
+     * @param serverCertificateFile the hub's certificate chain (PEM)
+     * @param serverKeyFile         its private key (PEM: PKCS#8, PKCS#1 or SEC1, unencrypted)
+     * @param revokedSerials        serial numbers (hex) of client certificates refused although unexpired
+     * @param crlFile               a CRL of the city CA (PEM or DER), checked as well; empty for none
+     * @param clientCredentialsDir  where connectors running inside the hub find {@code <platform>.pem} and
+     *                              {@code <platform>-key.pem}; empty means the development PKI's directory
+     * @param devPkiDir             where the development PKI is made; empty means {@code <data-dir>/pki}
+     * @param devIdentities         the platforms the development PKI issues client certificates to
+     */
+    public record Tls(@DefaultValue("") String caFile, @DefaultValue("") String serverCertificateFile,
+                      @DefaultValue("") String serverKeyFile, java.util.List<String> revokedSerials,
+                      @DefaultValue("") String crlFile, @DefaultValue("") String clientCredentialsDir,
+                      @DefaultValue("") String devPkiDir, java.util.List<String> devIdentities) {
+
+        /** The hotlines of the linkage plan and the two offices; connectors inside the hub act as their platform. */
+        public static final java.util.List<String> DEV_IDENTITIES =
+                java.util.List.of("12345", "110", "119", "120", "122", "12315", "12348", "SUPERVISION", "AUDIT");
+
+        public Tls {
+            revokedSerials = revokedSerials == null ? java.util.List.of() : revokedSerials;
+            devIdentities = devIdentities == null || devIdentities.isEmpty() ? DEV_IDENTITIES : devIdentities;
+        }
+
+        /** True when the operator configured the hub's certificates (production). */
+        public boolean configured() {
+            return !caFile.isBlank() || !serverCertificateFile.isBlank() || !serverKeyFile.isBlank();
+        }
     }
 
     /**

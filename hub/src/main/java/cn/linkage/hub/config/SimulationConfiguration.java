@@ -1,6 +1,7 @@
 package cn.linkage.hub.config;
 
 import cn.linkage.hub.grpc.GrpcServerLifecycle;
+import cn.linkage.hub.identity.HubTls;
 import cn.linkage.hub.simulation.SimulatedPlatforms;
 import java.time.Duration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -14,7 +15,7 @@ public class SimulationConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "linkage.mode", havingValue = "serve", matchIfMissing = true)
-    public SimulatedPlatforms simulatedPlatforms(GrpcServerLifecycle server) {
-        return new SimulatedPlatforms(server, Duration.ofSeconds(3));
+    public SimulatedPlatforms simulatedPlatforms(GrpcServerLifecycle server, HubTls tls) {
+        return new SimulatedPlatforms(server, tls, Duration.ofSeconds(3));
     }
 }

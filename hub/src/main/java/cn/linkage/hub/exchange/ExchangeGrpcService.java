@@ -6,6 +6,7 @@ import cn.linkage.api.NotPermittedException;
 import cn.linkage.api.PartyCode;
 import cn.linkage.api.event.TicketEvent;
 import cn.linkage.hub.grpc.GrpcErrors;
+import cn.linkage.hub.identity.CallerIdentity;
 import cn.linkage.hub.grpc.LongLivedCalls;
 import cn.linkage.hub.grpc.Violations;
 import cn.linkage.proto.v1.*;
@@ -16,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 
@@ -36,9 +38,12 @@ public class ExchangeGrpcService extends ExchangeServiceGrpc.ExchangeServiceImpl
     });
     private volatile boolean running = true;
 
-    public ExchangeGrpcService(EventStore events, ExchangeCursorStore cursors) {
+    private final StreamQuota quota;
+
+    public ExchangeGrpcService(EventStore events, ExchangeCursorStore cursors, int maxStreamsPerParty) {
         this.events = events;
         this.cursors = cursors;
+        this.quota = new StreamQuota(maxStreamsPerParty);
     }
 
     @Override
@@ -53,6 +58,13 @@ public class ExchangeGrpcService extends ExchangeServiceGrpc.ExchangeServiceImpl
             PartyCode subscriber = authorised(request.getSubscriber(), request.hasActor(), request.getActor(),
                     new Violations());
             TrackingToken from = startingPoint(request.getSubscriber(), request.getCursor());
+            if (!request.getCursor().isEmpty()) {
+                withinStore((GapAwareTrackingToken) from);
+            }
+            if (!quota.tryOpen(subscriber.value())) {
+                throw GrpcErrors.exhausted("TOO_MANY_STREAMS", subscriber.value() + " already holds its quota of open "
+                        + "streams; close one (or let the hub end a dead one) before subscribing again");
+            }
             SubscriptionPump pump = new SubscriptionPump(subscriber, from, events,
                     (ServerCallStreamObserver<Delivery>) response, ExchangeGrpcService::actorOf);
             pumps.add(pump);
@@ -61,8 +73,11 @@ public class ExchangeGrpcService extends ExchangeServiceGrpc.ExchangeServiceImpl
                     pump.run();
                 } finally {
                     pumps.remove(pump);
+                    quota.close(subscriber.value());
                 }
             });
+        } catch (io.grpc.StatusRuntimeException e) {
+            response.onError(e);
         } catch (RuntimeException e) {
             response.onError(GrpcErrors.toStatus(e));
         }
@@ -73,7 +88,9 @@ public class ExchangeGrpcService extends ExchangeServiceGrpc.ExchangeServiceImpl
         try {
             Violations v = new Violations().required("cursor", request.getCursor(), 16_384);
             authorised(request.getSubscriber(), request.hasActor(), request.getActor(), v);
-            decode(request.getCursor());
+            GapAwareTrackingToken cursor = decode(request.getCursor());
+            withinStore(cursor);
+            notBehind(cursor, cursors.acknowledged(request.getSubscriber()).map(ExchangeGrpcService::decode));
             cursors.acknowledge(request.getSubscriber(), request.getCursor());
             response.onNext(AcknowledgeResponse.newBuilder().setCursor(request.getCursor()).build());
             response.onCompleted();
@@ -89,7 +106,28 @@ public class ExchangeGrpcService extends ExchangeServiceGrpc.ExchangeServiceImpl
         return cursors.acknowledged(subscriber).map(ExchangeGrpcService::decode).orElse(null);
     }
 
-    private static TrackingToken decode(String cursor) {
+    /** A cursor past the store's end would make the stream skip what is recorded up to there. */
+    private void withinStore(GapAwareTrackingToken cursor) {
+        TrackingToken head = events.createHeadToken();
+        long end = head instanceof GapAwareTrackingToken gapAware ? gapAware.getIndex() : Long.MAX_VALUE;
+        boolean gapsBelowIndex = cursor.getGaps().stream().allMatch(g -> g >= 0 && g < cursor.getIndex());
+        new Violations().check(cursor.getIndex() >= -1 && cursor.getIndex() <= end && gapsBelowIndex, "cursor",
+                "lies outside the store (position " + cursor.getIndex() + ", the store ends at " + end + ")").throwIfAny();
+    }
+
+    /**
+     * The acknowledged cursor only moves forward: acknowledging an older one would replay deliveries the
+     * platform has processed to every later subscription that resumes from it.
+     */
+    private static void notBehind(GapAwareTrackingToken cursor, java.util.Optional<GapAwareTrackingToken> acknowledged) {
+        if (acknowledged.isPresent() && cursor.getIndex() < acknowledged.get().getIndex()) {
+            throw new cn.linkage.api.TicketRuleViolation("CURSOR_BEHIND", "the cursor (position " + cursor.getIndex()
+                    + ") is behind the one already acknowledged (position " + acknowledged.get().getIndex()
+                    + "); a cursor only moves forward");
+        }
+    }
+
+    private static GapAwareTrackingToken decode(String cursor) {
         try {
             return Cursors.decode(cursor);
         } catch (IllegalArgumentException e) {
@@ -98,13 +136,14 @@ public class ExchangeGrpcService extends ExchangeServiceGrpc.ExchangeServiceImpl
         }
     }
 
+    /** A platform (or unit) subscribes to and acknowledges its own stream only: the certificate's party. */
     private static PartyCode authorised(String subscriber, boolean hasActor, cn.linkage.proto.v1.Actor actor,
                                         Violations v) {
         v.required("subscriber", subscriber, MAX_CODE).check(hasActor, "actor", "is required")
                 .required("actor.platform", actor.getPlatform(), MAX_CODE).throwIfAny();
-        String party = actor.getUnit().isBlank() ? actor.getPlatform() : actor.getUnit();
+        String party = CallerIdentity.current().party();
         if (!party.equals(subscriber)) {
-            throw new NotPermittedException(party + " may not read the deliveries of " + subscriber);
+            throw new NotPermittedException(party + " may not read or acknowledge the deliveries of " + subscriber);
         }
         return new PartyCode(subscriber);
     }

@@ -29,7 +29,8 @@ final class AuditMessages {
                 .setActor(actor)
                 .setRequestId(e.requestId())
                 .putAllDetails(e.details())
-                .setHash(e.hash() == null ? "" : e.hash());
+                .setHash(e.hash() == null ? "" : e.hash())
+                .setCertificateSubject(e.actor().credential() == null ? "" : e.actor().credential());
         e.changes().forEach(c -> b.addChanges(FieldChange.newBuilder().setField(c.field()).setBefore(c.before())
                 .setAfter(c.after())));
         return b.build();

@@ -77,6 +77,21 @@ public final class GrpcErrors {
         return status(Code.INTERNAL, "internal error; the hub's log has the details", errorInfo("INTERNAL"));
     }
 
+    /** No usable client certificate: the caller is not known. */
+    public static StatusRuntimeException unauthenticated(String reason, String message) {
+        return status(Code.UNAUTHENTICATED, message, errorInfo(reason));
+    }
+
+    /** The caller is known and may not do this. */
+    public static StatusRuntimeException denied(String reason, String message) {
+        return status(Code.PERMISSION_DENIED, message, errorInfo(reason));
+    }
+
+    /** A per-party limit is reached; the caller may try again once it has released something. */
+    public static StatusRuntimeException exhausted(String reason, String message) {
+        return status(Code.RESOURCE_EXHAUSTED, message, errorInfo(reason));
+    }
+
     private static Throwable unwrap(Throwable thrown) {
         Throwable error = thrown;
         while (error instanceof CommandExecutionException && error.getCause() != null) {

@@ -1,6 +1,8 @@
 package cn.linkage.hub.grpc;
 
 import cn.linkage.hub.config.HubProperties;
+import cn.linkage.hub.identity.ClientCertificateInterceptor;
+import cn.linkage.hub.identity.HubTls;
 import io.grpc.BindableService;
 import io.grpc.Server;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
@@ -19,7 +21,9 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * The plain grpc-java server, started after everything else (Axon's processors included) and
- * stopped first, so no call arrives at a half-built or half-stopped hub.
+ * stopped first, so no call arrives at a half-built or half-stopped hub. It speaks only TLS: client
+ * certificates are verified at the handshake and turned into the caller's identity by
+ * {@link ClientCertificateInterceptor} (docs/decisions/0006).
  */
 public class GrpcServerLifecycle implements SmartLifecycle {
 
@@ -28,18 +32,31 @@ public class GrpcServerLifecycle implements SmartLifecycle {
     private final HubProperties.Grpc settings;
     private final List<BindableService> services;
     private final HealthStatusManager health;
+    private final HubTls tls;
     private volatile Server server;
 
-    public GrpcServerLifecycle(HubProperties.Grpc settings, List<BindableService> services, HealthStatusManager health) {
+    public GrpcServerLifecycle(HubProperties.Grpc settings, List<BindableService> services, HealthStatusManager health,
+                               HubTls tls) {
         this.settings = settings;
         this.services = services;
         this.health = health;
+        this.tls = tls;
     }
 
     @Override
     @SuppressWarnings("deprecation") // v1alpha reflection: older tools (grpcurl < 1.8.8) speak only that.
     public void start() {
         NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(settings.address(), settings.port()))
+                .sslContext(tls.grpcServerContext())
+                .intercept(new ClientCertificateInterceptor())
+                .maxInboundMessageSize(settings.maxMessageBytes())
+                // Dead peers (a platform's link dropped without a FIN) are found and their streams ended;
+                // clients may ping every 30 s to keep middleboxes from dropping a quiet exchange stream.
+                .keepAliveTime(settings.keepAliveTime().toMillis(), TimeUnit.MILLISECONDS)
+                .keepAliveTimeout(settings.keepAliveTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .permitKeepAliveTime(30, TimeUnit.SECONDS)
+                .permitKeepAliveWithoutCalls(true)
+                .maxConnectionIdle(settings.idleTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .addService(health.getHealthService())
                 .addService(ProtoReflectionServiceV1.newInstance())
                 .addService(ProtoReflectionService.newInstance());
@@ -51,7 +68,7 @@ public class GrpcServerLifecycle implements SmartLifecycle {
         }
         services.forEach(s -> health.setStatus(s.bindService().getServiceDescriptor().getName(), ServingStatus.SERVING));
         health.setStatus("", ServingStatus.SERVING);
-        log.info("Linkage hub gRPC API listening on {}", address());
+        log.info("Linkage hub gRPC API listening on {} (mutual TLS)", address());
     }
 
     @Override

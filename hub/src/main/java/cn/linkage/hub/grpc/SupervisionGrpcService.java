@@ -4,7 +4,6 @@ import static cn.linkage.hub.grpc.UnaryCalls.answer;
 
 import static cn.linkage.hub.grpc.Violations.MAX_CODE;
 
-import cn.linkage.api.NotPermittedException;
 import cn.linkage.hub.deadletter.ProcessingDeadLetters;
 import cn.linkage.proto.v1.*;
 import cn.linkage.query.views.ConsultationCandidateProjection;
@@ -26,19 +25,17 @@ import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The supervision API: validate, check the supervisor, read a view, map. The views live in query-side. */
+/**
+ * The supervision API: validate, read a view, map. Who may call each rpc is the {@code AccessPolicy}'s
+ * (enforced before the call reaches here); the views live in query-side.
+ */
 public class SupervisionGrpcService extends SupervisionServiceGrpc.SupervisionServiceImplBase {
 
-    private static final Set<String> SUPERVISORS = Set.of("SUPERVISION", "AUDIT");
-    private static final String ADMIN = "SUPERVISION";
-    /** R6: sensitive matters are shared between both sides. */
-    private static final Set<String> SENSITIVE_READERS = Set.of("SUPERVISION", "AUDIT", "12345", "110");
     private static final int DEFAULT_PAGE_SIZE = 50;
     private static final int MAX_PAGE_SIZE = 200;
     private static final Pattern SCORECARD = Pattern.compile("units/([^/]{1,64})/scorecards/([0-9-]{7,10})");
@@ -87,7 +84,7 @@ public class SupervisionGrpcService extends SupervisionServiceGrpc.SupervisionSe
                     .validTime("received_before_time", request.getReceivedBeforeTime());
             String fingerprint = fingerprint(request);
             String after = afterKey(v, request.getPageToken(), fingerprint);
-            requireSupervisor(request.hasActor(), request.getActor(), v);
+            requireActor(request.hasActor(), request.getActor(), v);
             Instant now = clock.instant();
             BoardFilter filter = new BoardFilter(
                     request.getStateValue() == 0 ? null
@@ -110,7 +107,7 @@ public class SupervisionGrpcService extends SupervisionServiceGrpc.SupervisionSe
             Violations v = checkPageSize(request.getPageSize()).maxLength("party", request.getParty(), MAX_CODE);
             String fingerprint = Integer.toHexString(request.getParty().hashCode());
             String after = afterKey(v, request.getPageToken(), fingerprint);
-            requireSupervisor(request.hasActor(), request.getActor(), v);
+            requireActor(request.hasActor(), request.getActor(), v);
             Instant now = clock.instant();
             int size = pageSize(request.getPageSize());
             Page page = page(board.warnings(now, request.getParty(), after, size + 1), size, now, fingerprint,
@@ -127,12 +124,7 @@ public class SupervisionGrpcService extends SupervisionServiceGrpc.SupervisionSe
             Violations v = checkPageSize(request.getPageSize());
             String fingerprint = "sensitive";
             String after = afterKey(v, request.getPageToken(), fingerprint);
-            v.check(request.hasActor(), "actor", "is required")
-                    .required("actor.platform", request.getActor().getPlatform(), MAX_CODE).throwIfAny();
-            if (!SENSITIVE_READERS.contains(request.getActor().getPlatform())) {
-                throw new NotPermittedException("only the supervision office, auditors, 12345 and 110 may read the "
-                        + "sensitive board");
-            }
+            requireActor(request.hasActor(), request.getActor(), v);
             int size = pageSize(request.getPageSize());
             Page page = page(board.list(BoardFilter.sensitive(), after, size + 1), size, clock.instant(), fingerprint,
                     BoardEntry::sortKey);
@@ -160,7 +152,7 @@ public class SupervisionGrpcService extends SupervisionServiceGrpc.SupervisionSe
                     v.add("name", "the period must be a valid day (yyyy-MM-dd) or month (yyyy-MM)");
                 }
             }
-            requireSupervisor(request.hasActor(), request.getActor(), v);
+            requireActor(request.hasActor(), request.getActor(), v);
             String unit = name.group(1);
             UnitScorecardProjection.Scorecard card = day != null ? scorecards.day(unit, day) : scorecards.month(unit, month);
             return SupervisionMessages.scorecard(request.getName(), card);
@@ -175,7 +167,7 @@ public class SupervisionGrpcService extends SupervisionServiceGrpc.SupervisionSe
                     .validTime("start_time", request.getStartTime())
                     .validTime("end_time", request.getEndTime())
                     .maxLength("from_party", request.getFromParty(), MAX_CODE);
-            requireSupervisor(request.hasActor(), request.getActor(), v);
+            requireActor(request.hasActor(), request.getActor(), v);
             LocalDate first = Keys.day(TicketMessages.instant(request.getStartTime()));
             LocalDate last = Keys.day(TicketMessages.instant(request.getEndTime()));
             new Violations().check(!last.isBefore(first) && !first.plusDays(92).isBefore(last), "end_time",
@@ -191,7 +183,7 @@ public class SupervisionGrpcService extends SupervisionServiceGrpc.SupervisionSe
         answer(response, () -> {
             Violations v = new Violations().check(WEEK.matcher(request.getWeek()).matches(), "week",
                     "must be an ISO week such as 2026-W10").maxLength("request_type", request.getRequestType(), MAX_CODE);
-            requireSupervisor(request.hasActor(), request.getActor(), v);
+            requireActor(request.hasActor(), request.getActor(), v);
             ListHotspotsResponse.Builder out = ListHotspotsResponse.newBuilder();
             hotspots.week(request.getWeek(), request.getRequestType()).stream()
                     .filter(h -> !request.getRisingOnly() || h.rising())
@@ -207,7 +199,7 @@ public class SupervisionGrpcService extends SupervisionServiceGrpc.SupervisionSe
             Violations v = new Violations()
                     .range("min_return_rate", request.getMinReturnRate(), 0, 1)
                     .check(request.getMinTicketCount() >= 0, "min_ticket_count", "must not be negative");
-            requireSupervisor(request.hasActor(), request.getActor(), v);
+            requireActor(request.hasActor(), request.getActor(), v);
             double rate = request.getMinReturnRate() == 0
                     ? ConsultationCandidateProjection.DEFAULT_MIN_RETURN_RATE : request.getMinReturnRate();
             int count = request.getMinTicketCount() == 0
@@ -223,11 +215,7 @@ public class SupervisionGrpcService extends SupervisionServiceGrpc.SupervisionSe
         try {
             Violations v = new Violations().requiredEnum("view", request.getViewValue())
                     .check(request.getViewValue() <= 0 || VIEWS.containsKey(request.getView()), "view", "is unknown");
-            v.check(request.hasActor(), "actor", "is required")
-                    .required("actor.platform", request.getActor().getPlatform(), MAX_CODE).throwIfAny();
-            if (!ADMIN.equals(request.getActor().getPlatform())) {
-                throw new NotPermittedException("only the supervision office (SUPERVISION) may rebuild views");
-            }
+            requireActor(request.hasActor(), request.getActor(), v);
             try {
                 rebuilder.rebuild(VIEWS.get(request.getView()),
                         p -> response.onNext(SupervisionMessages.progress(request.getView(), p)));
@@ -244,7 +232,7 @@ public class SupervisionGrpcService extends SupervisionServiceGrpc.SupervisionSe
     public void listProcessingDeadLetters(ListProcessingDeadLettersRequest request,
                                           StreamObserver<ListProcessingDeadLettersResponse> response) {
         answer(response, () -> {
-            requireSupervisor(request.hasActor(), request.getActor(), new Violations());
+            requireActor(request.hasActor(), request.getActor(), new Violations());
             ListProcessingDeadLettersResponse.Builder out = ListProcessingDeadLettersResponse.newBuilder();
             deadLetters.list().forEach(g -> out.addGroups(SupervisionMessages.deadLetters(g)));
             return out.build();
@@ -258,22 +246,14 @@ public class SupervisionGrpcService extends SupervisionServiceGrpc.SupervisionSe
             Violations v = new Violations().required("processing_group", request.getProcessingGroup(), MAX_CODE);
             v.check(request.getProcessingGroup().isEmpty() || deadLetters.knows(request.getProcessingGroup()),
                     "processing_group", "is not a processing group; ListProcessingDeadLetters names them");
-            v.check(request.hasActor(), "actor", "is required")
-                    .required("actor.platform", request.getActor().getPlatform(), MAX_CODE).throwIfAny();
-            if (!ADMIN.equals(request.getActor().getPlatform())) {
-                throw new NotPermittedException("only the supervision office (SUPERVISION) may retry dead letters");
-            }
+            requireActor(request.hasActor(), request.getActor(), v);
             return SupervisionMessages.retryOutcome(deadLetters.retry(request.getProcessingGroup()));
         });
     }
 
-    /** Validates what was collected, then checks the caller is a supervisor. */
-    private static void requireSupervisor(boolean hasActor, cn.linkage.proto.v1.Actor actor, Violations v) {
+    /** Validates what was collected, the actor included (it must name the certificate's party). */
+    private static void requireActor(boolean hasActor, cn.linkage.proto.v1.Actor actor, Violations v) {
         v.check(hasActor, "actor", "is required").required("actor.platform", actor.getPlatform(), MAX_CODE).throwIfAny();
-        if (!SUPERVISORS.contains(actor.getPlatform())) {
-            throw new NotPermittedException("only the supervision office and auditors (SUPERVISION, AUDIT) may "
-                    + "read the supervision views");
-        }
     }
 
     private static Violations checkPageSize(int requested) {

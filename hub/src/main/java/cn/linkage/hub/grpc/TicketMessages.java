@@ -13,6 +13,8 @@ import cn.linkage.proto.v1.Ticket;
 import com.google.protobuf.Timestamp;
 import java.time.Instant;
 
+import cn.linkage.hub.identity.CallerIdentity;
+
 /** Maps between the proto contract and the domain's values; no decisions here. */
 final class TicketMessages {
 
@@ -21,10 +23,12 @@ final class TicketMessages {
     private TicketMessages() {
     }
 
-    static Actor actor(cn.linkage.proto.v1.Actor actor) {
-        return new Actor(new PartyCode(actor.getPlatform()),
-                actor.getUnit().isBlank() ? null : new PartyCode(actor.getUnit()),
-                actor.getOperatorId().isBlank() ? null : actor.getOperatorId());
+    /**
+     * Who acts: the party of the call's client certificate, never the request's fields (the interceptor
+     * refused the call if they disagree), with the operator the request names for the audit trail.
+     */
+    static Actor actor(cn.linkage.proto.v1.Actor requested) {
+        return CallerIdentity.current().actor(requested.getOperatorId());
     }
 
     static RequestId requestId(String value) {

@@ -15,6 +15,7 @@ import cn.linkage.api.TicketId;
 import cn.linkage.api.TicketKind;
 import cn.linkage.api.Urgency;
 import cn.linkage.api.command.*;
+import cn.linkage.hub.identity.CallerIdentity;
 import cn.linkage.proto.v1.*;
 import java.time.Clock;
 import java.time.Instant;
@@ -57,7 +58,7 @@ final class TicketRequestMapper {
                     .range("location.coordinates.longitude", r.getLocation().getCoordinates().getLongitude(), -180, 180);
         }
         v.throwIfAny();
-        PartyCode origin = new PartyCode(r.getActor().getPlatform());
+        PartyCode origin = new PartyCode(CallerIdentity.current().platform());
         Instant receivedAt = r.hasReceiveTime() ? TicketMessages.instant(r.getReceiveTime()) : clock.instant();
         return new ReceiveTicketCommand(TicketId.forOrigin(origin, r.getOriginTicketNumber()),
                 TicketMessages.requestId(r.getRequestId()), TicketMessages.actor(r.getActor()),

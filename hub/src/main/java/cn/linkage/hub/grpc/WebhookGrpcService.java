@@ -3,6 +3,7 @@ package cn.linkage.hub.grpc;
 import static cn.linkage.hub.grpc.UnaryCalls.answer;
 
 import cn.linkage.connectors.webhook.WebhookDispatcher;
+import cn.linkage.hub.identity.CallerIdentity;
 import cn.linkage.proto.v1.DeadLetter;
 import cn.linkage.proto.v1.GetWebhookStatusRequest;
 import cn.linkage.proto.v1.ListDeadLettersRequest;
@@ -19,7 +20,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Operates the webhooks this hub node runs: their dead letters and status. */
+/**
+ * Operates the webhooks this hub node runs: their dead letters and status. A platform reaches its own
+ * webhook only ({@code webhooks/{its platform}}); the supervision office reaches every one.
+ */
 public class WebhookGrpcService extends WebhookServiceGrpc.WebhookServiceImplBase {
 
     private static final String PREFIX = "webhooks/";
@@ -47,6 +51,9 @@ public class WebhookGrpcService extends WebhookServiceGrpc.WebhookServiceImplBas
         int from;
         try {
             from = request.getPageToken().isEmpty() ? 0 : Integer.parseInt(request.getPageToken());
+            if (from < 0) {
+                throw new NumberFormatException("negative");
+            }
         } catch (NumberFormatException e) {
             throw Status.INVALID_ARGUMENT.withDescription("page_token is not one this service gave").asRuntimeException();
         }
@@ -95,6 +102,10 @@ public class WebhookGrpcService extends WebhookServiceGrpc.WebhookServiceImplBas
     private WebhookDispatcher webhook(String name) {
         if (!name.startsWith(PREFIX) || name.length() == PREFIX.length()) {
             throw Status.INVALID_ARGUMENT.withDescription("a webhook is named webhooks/{platform}").asRuntimeException();
+        }
+        CallerIdentity caller = CallerIdentity.current();
+        if (!caller.isPlatform("SUPERVISION") && !(caller.unit() == null && name.equals(PREFIX + caller.platform()))) {
+            throw GrpcErrors.denied("NOT_YOUR_WEBHOOK", caller.describe() + " may not operate " + name);
         }
         WebhookDispatcher webhook = webhooks.get(name);
         if (webhook == null) {

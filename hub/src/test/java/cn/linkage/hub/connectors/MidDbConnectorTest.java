@@ -59,8 +59,8 @@ class MidDbConnectorTest {
     @Test
     void inboundRowsBecomeHubStepsExactlyOnceEvenWhenReplayed() throws Exception {
         try (RunningHub hub = RunningHub.embedded(dataDir);
-             LinkageClient desk12345 = LinkageClient.plaintext("127.0.0.1", hub.port(), AS_12345);
-             LinkageClient desk110 = LinkageClient.plaintext("127.0.0.1", hub.port(), AS_110);
+             LinkageClient desk12345 = LinkageClient.overMutualTls("127.0.0.1", hub.port(), hub.credentials("12345"), AS_12345);
+             LinkageClient desk110 = LinkageClient.overMutualTls("127.0.0.1", hub.port(), hub.credentials("110"), AS_110);
              MidDbConnector connector = new MidDbConnector(url, desk110, Clock.systemUTC())) {
             connector.createSchema();
             connector.createSchema(); // idempotent
@@ -123,8 +123,8 @@ class MidDbConnectorTest {
     @Test
     void deliveriesBecomeRowsExactlyOnceAcrossACrashAndAResume() throws Exception {
         try (RunningHub hub = RunningHub.embedded(dataDir);
-             LinkageClient desk12345 = LinkageClient.plaintext("127.0.0.1", hub.port(), AS_12345);
-             LinkageClient desk110 = LinkageClient.plaintext("127.0.0.1", hub.port(), AS_110);
+             LinkageClient desk12345 = LinkageClient.overMutualTls("127.0.0.1", hub.port(), hub.credentials("12345"), AS_12345);
+             LinkageClient desk110 = LinkageClient.overMutualTls("127.0.0.1", hub.port(), hub.credentials("110"), AS_110);
              MidDbConnector connector = new MidDbConnector(url, desk110, Clock.systemUTC())) {
             connector.createSchema();
             Hotline12345Simulator hotline = new Hotline12345Simulator(desk12345, 11, "OUT");

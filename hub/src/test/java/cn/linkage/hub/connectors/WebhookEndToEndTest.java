@@ -69,7 +69,7 @@ class WebhookEndToEndTest {
                 hook + "max-attempts=2",
                 hook + "first-backoff=20ms",
                 "--linkage.connectors.dead-letter-dir=" + dataDir.resolve("webhooks"));
-             LinkageClient desk12345 = LinkageClient.plaintext("127.0.0.1", hub.port(), AS_12345)) {
+             LinkageClient desk12345 = LinkageClient.overMutualTls("127.0.0.1", hub.port(), hub.credentials("12345"), AS_12345)) {
             WebhookServiceGrpc.WebhookServiceBlockingStub webhooks = WebhookServiceGrpc.newBlockingStub(hub.channel());
             Ticket ticket = desk12345.receive(ReceiveTicketRequest.newBuilder().setKind(TicketKind.TICKET_KIND_WORK_ORDER)
                     .setChannel(Channel.CHANNEL_PHONE).setOriginTicketNumber("GD-HOOK-1")

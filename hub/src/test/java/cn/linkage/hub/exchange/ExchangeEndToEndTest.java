@@ -35,8 +35,10 @@ class ExchangeEndToEndTest {
         int port = RunningHub.freePort();
         String portArg = "--linkage.grpc.port=" + port;
         List<String> handedOver = new ArrayList<>();
-        try (LinkageClient desk12345 = LinkageClient.plaintext("127.0.0.1", port, AS_12345);
-             LinkageClient desk110 = LinkageClient.plaintext("127.0.0.1", port, AS_110)) {
+        try (LinkageClient desk12345 = LinkageClient.overMutualTls("127.0.0.1", port,
+                RunningHub.developmentCredentials(dataDir, "12345"), AS_12345);
+             LinkageClient desk110 = LinkageClient.overMutualTls("127.0.0.1", port,
+                     RunningHub.developmentCredentials(dataDir, "110"), AS_110)) {
             Hotline12345Simulator hotline = new Hotline12345Simulator(desk12345, 42, "E2E");
             PoliceDesk110Simulator police = new PoliceDesk110Simulator(desk110, false);
 

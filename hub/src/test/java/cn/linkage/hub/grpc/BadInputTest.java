@@ -47,7 +47,9 @@ class BadInputTest {
 
     @Test
     void emptyReceiveNamesEveryMissingField() {
-        Status status = failure(() -> hub.tickets().receiveTicket(ReceiveTicketRequest.getDefaultInstance()));
+        // Sent with 12345's certificate: the request names no actor, so the hub cannot guess one from it.
+        Status status = failure(() -> TicketServiceGrpc.newBlockingStub(hub.as("12345"))
+                .receiveTicket(ReceiveTicketRequest.getDefaultInstance()));
 
         assertThat(status.getCode()).isEqualTo(Code.INVALID_ARGUMENT_VALUE);
         assertThat(violatedFields(status)).contains("request_id", "actor", "actor.platform", "kind", "channel",

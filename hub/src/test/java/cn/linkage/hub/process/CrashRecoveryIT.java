@@ -19,7 +19,7 @@ import cn.linkage.proto.v1.SupervisionServiceGrpc;
 import cn.linkage.proto.v1.SupervisionView;
 import cn.linkage.proto.v1.Verification;
 import cn.linkage.proto.v1.VerifyStoreRequest;
-import io.grpc.ManagedChannel;
+import io.grpc.Channel;
 import io.grpc.stub.StreamObserver;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -63,7 +63,7 @@ class CrashRecoveryIT {
         try (HubProcess hub = new HubProcess(directory.resolve("data"), hubArgs)) {
             List<Duration> startUps = new ArrayList<>();
             startUps.add(hub.start());
-            ManagedChannel channel = hub.channel();
+            Channel channel = hub.channel();
             List<LifecycleWriter> writers = new ArrayList<>();
             List<Thread> threads = new ArrayList<>();
             for (int i = 0; i < WRITERS; i++) {
@@ -108,7 +108,6 @@ class CrashRecoveryIT {
                     at12345.deliveries(), at110.deliveries(), at12345.resubscriptions(), at110.resubscriptions(),
                     startUps.stream().map(d -> d.toMillis() + "ms").toList());
             System.out.printf("crash test: verification took %d ms%n", (System.nanoTime() - verifyStart) / 1_000_000);
-            channel.shutdownNow();
         }
     }
 
@@ -116,7 +115,7 @@ class CrashRecoveryIT {
      * Each answered request id is in its ticket's recorded history, and no step of it twice (one
      * request may record several steps: a transfer also sets the sign-for deadline).
      */
-    private static void assertEveryAcknowledgedCommandAppliedExactlyOnce(ManagedChannel channel,
+    private static void assertEveryAcknowledgedCommandAppliedExactlyOnce(Channel channel,
                                                                         List<Acknowledged> acknowledged) {
         assertThat(acknowledged).hasSizeGreaterThan(CYCLES * 5);
         Map<String, List<Acknowledged>> byTicket = acknowledged.stream()
@@ -141,7 +140,7 @@ class CrashRecoveryIT {
      * whole stream delivers now: nothing skipped below a cursor, nothing it should not have seen, and
      * every delivered event is one the store still holds.
      */
-    private static void assertFeedComplete(ManagedChannel channel, PlatformSubscriber live, Actor platform,
+    private static void assertFeedComplete(Channel channel, PlatformSubscriber live, Actor platform,
                                            Set<String> storedEventIds) {
         Set<String> addressed = readWholeStream(channel, platform);
         assertThat(addressed).isNotEmpty();
@@ -150,7 +149,7 @@ class CrashRecoveryIT {
         assertThat(live.eventIds()).as("live feed of %s", platform.getPlatform()).isEqualTo(addressed);
     }
 
-    private static Set<String> readWholeStream(ManagedChannel channel, Actor platform) {
+    private static Set<String> readWholeStream(Channel channel, Actor platform) {
         String fromTheStart = Cursors.encode(GapAwareTrackingToken.newInstance(0, List.of()));
         Set<String> eventIds = ConcurrentHashMap.newKeySet();
         var call = io.grpc.Context.current().withCancellation();
@@ -182,7 +181,7 @@ class CrashRecoveryIT {
     }
 
     /** Every supervision view, as the live processors left it after all the crashes, equals its rebuild. */
-    private static void assertViewsEqualARebuild(ManagedChannel channel, StoreInspection store) {
+    private static void assertViewsEqualARebuild(Channel channel, StoreInspection store) {
         awaitStable(store::viewDigests);
         Map<String, String> live = store.viewDigests();
         assertThat(live).isNotEmpty();

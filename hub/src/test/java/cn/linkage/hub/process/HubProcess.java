@@ -1,6 +1,9 @@
 package cn.linkage.hub.process;
 
+import cn.linkage.hub.support.TlsChannels;
+import io.grpc.Channel;
 import io.grpc.ManagedChannel;
+import cn.linkage.connectors.sdk.ClientCredentials;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.health.v1.HealthGrpc;
@@ -21,6 +24,8 @@ import java.util.stream.Stream;
  * The hub's own jar started as a separate OS process, as an operator starts it: what it acknowledges
  * can then be tested against a real crash ({@link #kill()} is SIGKILL), not against a Spring context
  * closed politely. Each start's output goes to its own file under {@code target/hub-process-logs}.
+ * Clients connect over mutual TLS with the development certificates the hub makes under its data
+ * directory on its first start, as a newcomer's clients would.
  */
 final class HubProcess implements AutoCloseable {
 
@@ -34,6 +39,7 @@ final class HubProcess implements AutoCloseable {
     private final List<String> extraArgs;
     private Process process;
     private int starts;
+    private TlsChannels channels;
 
     HubProcess(Path dataDir, String... extraArgs) {
         this.dataDir = dataDir;
@@ -86,24 +92,44 @@ final class HubProcess implements AutoCloseable {
         return "mongodb://127.0.0.1:" + storePort;
     }
 
-    ManagedChannel channel() {
-        return NettyChannelBuilder.forAddress("127.0.0.1", grpcPort).usePlaintext().build();
+    /** One channel for every platform: each call presents the certificate of the actor its request names. */
+    Channel channel() {
+        return tlsChannels().byActor("SUPERVISION");
+    }
+
+    private synchronized TlsChannels tlsChannels() {
+        if (channels == null) {
+            channels = new TlsChannels(dataDir.resolve("pki"), "127.0.0.1", grpcPort);
+        }
+        return channels;
     }
 
     @Override
     public void close() {
+        if (channels != null) {
+            channels.close();
+        }
         if (process != null && process.isAlive()) {
             kill();
         }
     }
 
+    /** Health answers without a client certificate; the CA appears once the hub has made its PKI. */
     private void awaitServing(Path log) {
-        ManagedChannel channel = channel();
+        ManagedChannel channel = null;
         try {
             long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
             while (System.nanoTime() < deadline) {
                 if (!process.isAlive()) {
                     throw new IllegalStateException("hub exited with " + process.exitValue() + "; see " + log);
+                }
+                if (channel == null && Files.exists(dataDir.resolve("pki").resolve("server.pem"))) {
+                    channel = NettyChannelBuilder.forAddress("127.0.0.1", grpcPort).sslContext(
+                            ClientCredentials.trustOnly(dataDir.resolve("pki").resolve("ca.pem")).sslContext()).build();
+                }
+                if (channel == null) {
+                    sleep(100);
+                    continue;
                 }
                 try {
                     HealthCheckResponse health = HealthGrpc.newBlockingStub(channel)
@@ -118,7 +144,9 @@ final class HubProcess implements AutoCloseable {
             }
             throw new IllegalStateException("hub not serving after " + START_TIMEOUT + "; see " + log);
         } finally {
-            channel.shutdownNow();
+            if (channel != null) {
+                channel.shutdownNow();
+            }
         }
     }
 

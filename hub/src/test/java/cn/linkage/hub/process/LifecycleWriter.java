@@ -8,7 +8,7 @@ import cn.linkage.proto.v1.RateSatisfactionRequest;
 import cn.linkage.proto.v1.Ticket;
 import cn.linkage.proto.v1.TicketServiceGrpc;
 import cn.linkage.proto.v1.TicketServiceGrpc.TicketServiceBlockingStub;
-import io.grpc.ManagedChannel;
+import io.grpc.Channel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.util.List;
@@ -29,13 +29,13 @@ final class LifecycleWriter implements Runnable {
     }
 
     private final String name;
-    private final ManagedChannel channel;
+    private final Channel channel;
     private final Queue<Acknowledged> acknowledged;
     private final Queue<String> failures;
     private volatile boolean stopping;
     private int retries;
 
-    LifecycleWriter(String name, ManagedChannel channel, Queue<Acknowledged> acknowledged, Queue<String> failures) {
+    LifecycleWriter(String name, Channel channel, Queue<Acknowledged> acknowledged, Queue<String> failures) {
         this.name = name;
         this.channel = channel;
         this.acknowledged = acknowledged;

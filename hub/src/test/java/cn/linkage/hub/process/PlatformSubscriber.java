@@ -5,7 +5,7 @@ import cn.linkage.proto.v1.Actor;
 import cn.linkage.proto.v1.Delivery;
 import cn.linkage.proto.v1.ExchangeServiceGrpc;
 import cn.linkage.proto.v1.SubscribeRequest;
-import io.grpc.ManagedChannel;
+import io.grpc.Channel;
 import io.grpc.StatusRuntimeException;
 import java.util.Iterator;
 import java.util.Set;
@@ -23,13 +23,13 @@ final class PlatformSubscriber implements Runnable {
     private static final int ACKNOWLEDGE_EVERY = 7;
 
     private final Actor actor;
-    private final ManagedChannel channel;
+    private final Channel channel;
     private final Set<String> eventIds = ConcurrentHashMap.newKeySet();
     private final AtomicInteger deliveries = new AtomicInteger();
     private final AtomicInteger resubscriptions = new AtomicInteger();
     private volatile boolean stopping;
 
-    PlatformSubscriber(Actor actor, ManagedChannel channel) {
+    PlatformSubscriber(Actor actor, Channel channel) {
         this.actor = actor;
         this.channel = channel;
     }

@@ -4,8 +4,10 @@ import cn.linkage.hub.HubApplication;
 import cn.linkage.hub.grpc.GrpcServerLifecycle;
 import cn.linkage.proto.v1.TicketServiceGrpc;
 import de.bwaldvogel.mongo.MongoServer;
+import cn.linkage.connectors.sdk.ClientCredentials;
+import cn.linkage.proto.v1.Actor;
+import io.grpc.Channel;
 import io.grpc.ManagedChannel;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,18 +17,25 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * A real hub process-in-a-JVM for tests: the Spring application with its gRPC server on a free
- * loopback port, on the embedded store under a given directory or on another hub's store.
+ * loopback port, on the embedded store under a given directory or on another hub's store. Calls go over
+ * mutual TLS with the certificates of the hub's development PKI ({@code <data-dir>/pki}): {@link #as}
+ * picks one identity; {@link #tickets()} and {@link #channel()} present, for each call, the certificate
+ * of the actor its request names.
  */
 public final class RunningHub implements AutoCloseable {
 
-    private final ConfigurableApplicationContext context;
-    private final ManagedChannel channel;
+    /** Who a request without an actor (routing, health, webhooks, a masked GetTicket) goes out as. */
+    private static final String NO_ACTOR_IDENTITY = "SUPERVISION";
 
-    private RunningHub(List<String> args) {
-        this(args, new Class<?>[0]);
+    private final ConfigurableApplicationContext context;
+    private final TlsChannels channels;
+    private final Channel byActor;
+
+    private RunningHub(Path pki, List<String> args) {
+        this(pki, args, new Class<?>[0]);
     }
 
-    private RunningHub(List<String> args, Class<?>... extraConfiguration) {
+    private RunningHub(Path pki, List<String> args, Class<?>... extraConfiguration) {
         System.setProperty("axoniq.update-checker.disabled", "true");
         List<String> all = new ArrayList<>(args);
         all.add("--linkage.grpc.address=127.0.0.1");
@@ -40,26 +49,35 @@ public final class RunningHub implements AutoCloseable {
         context = new SpringApplicationBuilder(HubApplication.class).sources(extraConfiguration)
                 .run(all.toArray(String[]::new));
         int port = context.getBean(GrpcServerLifecycle.class).port();
-        channel = NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
+        channels = new TlsChannels(pki, "127.0.0.1", port);
+        byActor = channels.byActor(NO_ACTOR_IDENTITY);
     }
 
     /** A hub on the embedded store persisting under {@code dataDir}. */
     public static RunningHub embedded(Path dataDir, String... extraArgs) {
         List<String> args = new ArrayList<>(List.of("--linkage.embedded.data-dir=" + dataDir));
         args.addAll(List.of(extraArgs));
-        return new RunningHub(args);
+        return new RunningHub(dataDir.resolve("pki"), args);
     }
 
     /** A hub on the embedded store with test-only beans added (e.g. a {@code @Primary} clock the test moves). */
     public static RunningHub embeddedWith(Path dataDir, Class<?> extraConfiguration, String... extraArgs) {
         List<String> args = new ArrayList<>(List.of("--linkage.embedded.data-dir=" + dataDir));
         args.addAll(List.of(extraArgs));
-        return new RunningHub(args, extraConfiguration);
+        return new RunningHub(dataDir.resolve("pki"), args, extraConfiguration);
     }
 
-    /** A second hub node on the same store as {@code other} (as two nodes on one replica set). */
+    /**
+     * A second hub node on the same store as {@code other} (as two nodes on one replica set), configured
+     * with the first node's CA and server certificate as production nodes are with the city's.
+     */
     public static RunningHub sharingStoreOf(RunningHub other) {
-        return new RunningHub(List.of("--linkage.mongo.uri=" + other.mongoUri()));
+        Path pki = other.channels.pki();
+        return new RunningHub(pki, List.of("--linkage.mongo.uri=" + other.mongoUri(),
+                "--linkage.tls.ca-file=" + pki.resolve("ca.pem"),
+                "--linkage.tls.server-certificate-file=" + pki.resolve("server.pem"),
+                "--linkage.tls.server-key-file=" + pki.resolve("server-key.pem"),
+                "--linkage.tls.client-credentials-dir=" + pki));
     }
 
     public String mongoUri() {
@@ -80,12 +98,51 @@ public final class RunningHub implements AutoCloseable {
         }
     }
 
+    /** Ticket calls, each presenting the certificate of the actor its request names. */
     public TicketServiceGrpc.TicketServiceBlockingStub tickets() {
-        return TicketServiceGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS);
+        return TicketServiceGrpc.newBlockingStub(byActor).withDeadlineAfter(30, TimeUnit.SECONDS);
     }
 
-    public ManagedChannel channel() {
-        return channel;
+    /** A channel whose calls each present the certificate of the actor their request names. */
+    public Channel channel() {
+        return byActor;
+    }
+
+    /** The channel presenting the certificate of {@code platform} ("12345", "110", "SUPERVISION" …). */
+    public ManagedChannel as(String platform) {
+        return channels.as(platform);
+    }
+
+    /** The channel presenting the certificate of {@code actor}'s platform, or of its unit if it names one. */
+    public ManagedChannel as(Actor actor) {
+        return actor.getUnit().isEmpty() ? channels.as(actor.getPlatform())
+                : channels.asUnit(actor.getPlatform(), actor.getUnit());
+    }
+
+    /** A TLS channel that trusts the hub but presents no client certificate. */
+    public ManagedChannel anonymous() {
+        return channels.anonymous();
+    }
+
+    /** The PEM files of {@code platform}, for the SDK ({@code LinkageClient.overMutualTls}). */
+    public ClientCredentials credentials(String platform) {
+        return channels.credentials(platform);
+    }
+
+    /**
+     * The PEM files of {@code platform} in the development PKI a hub on {@code dataDir} uses, made now if
+     * no hub made it yet (the hub then keeps it): for clients created before their hub starts.
+     */
+    public static ClientCredentials developmentCredentials(Path dataDir, String platform) {
+        Path pki = dataDir.resolve("pki");
+        new cn.linkage.hub.identity.DevelopmentPki(pki, java.time.Clock.systemUTC())
+                .ensure(cn.linkage.hub.config.HubProperties.Tls.DEV_IDENTITIES, List.of());
+        return ClientCredentials.inDirectory(pki, platform);
+    }
+
+    /** The development PKI the hub made (CA, server, one certificate per platform). */
+    public Path pki() {
+        return channels.pki();
     }
 
     /** The database of views, tokens and dead letters (the record is {@code bean(MongoDatabase.class)}). */
@@ -99,12 +156,7 @@ public final class RunningHub implements AutoCloseable {
 
     @Override
     public void close() {
-        channel.shutdownNow();
-        try {
-            channel.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        channels.close();
         context.close();
     }
 }
