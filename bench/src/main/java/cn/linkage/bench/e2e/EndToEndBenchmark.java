@@ -49,28 +49,30 @@ public final class EndToEndBenchmark {
             Path data = Files.createTempDirectory("e2e-bench").resolve("data");
             try (HubUnderTest hub = new HubUnderTest(jar, data, jvm, hubArgs)) {
                 report.startUp(prefill, hub.startUpMillis);
-                ManagedChannel channel = hub.channel();
-                report.roundTrip(prefill, bareRoundTrip(channel));
+                ManagedChannel anonymous = hub.anonymousChannel();
+                report.roundTrip(prefill, bareRoundTrip(anonymous));
+                anonymous.shutdownNow();
+                Platforms platforms = Platforms.of(hub);
                 if (prefill > 0) {
-                    prefill(hub, channel, threads, prefill);
+                    prefill(platforms, threads, prefill);
                 }
-                report.add(phase(hub, channel, "flat out", prefill, seconds, threads, 0));
+                report.add(phase(hub, platforms, "flat out", prefill, seconds, threads, 0));
                 if (pacedRate > 0) {
-                    report.add(phase(hub, channel, "paced " + pacedRate + "/s", prefill, seconds, threads, pacedRate));
+                    report.add(phase(hub, platforms, "paced " + pacedRate + "/s", prefill, seconds, threads, pacedRate));
                 }
-                channel.shutdownNow();
+                platforms.shutdown();
             }
         }
         report.write(results);
     }
 
-    private static void prefill(HubUnderTest hub, ManagedChannel channel, int threads, int tickets) throws Exception {
+    private static void prefill(Platforms platforms, int threads, int tickets) throws Exception {
         long start = System.nanoTime();
         AtomicLong commands = new AtomicLong();
         List<LifecycleLoad> loads = new ArrayList<>();
         List<Thread> running = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
-            LifecycleLoad load = new LifecycleLoad("PRE" + t, channel, new Latencies(), new LifecycleLoad.Pacer(0),
+            LifecycleLoad load = new LifecycleLoad("PRE" + t, platforms, new Latencies(), new LifecycleLoad.Pacer(0),
                     commands, new ConcurrentLinkedQueue<>(), new ConcurrentLinkedQueue<>());
             loads.add(load);
             running.add(start(load));
@@ -85,7 +87,7 @@ public final class EndToEndBenchmark {
         System.out.printf("prefilled %d tickets in %.0f s%n", tickets, (System.nanoTime() - start) / 1e9);
     }
 
-    static EndToEndReport.Phase phase(HubUnderTest hub, ManagedChannel channel, String name, int prefill,
+    static EndToEndReport.Phase phase(HubUnderTest hub, Platforms platforms, String name, int prefill,
                                       int seconds, int threads, int rate) throws Exception {
         Latencies latencies = new Latencies();
         AtomicLong commands = new AtomicLong();
@@ -95,12 +97,12 @@ public final class EndToEndBenchmark {
         List<LifecycleLoad> loads = new ArrayList<>();
         List<Thread> running = new ArrayList<>();
         try (ViewLagProbe board = new ViewLagProbe(hub.storeUri(), closed, latencies);
-             SubscriberLagProbe subscriber = new SubscriberLagProbe(channel, transferred, latencies)) {
+             SubscriberLagProbe subscriber = new SubscriberLagProbe(platforms, transferred, latencies)) {
             Thread boardThread = start(board);
             long cpuBefore = hub.cpuMillis();
             long start = System.nanoTime();
             for (int t = 0; t < threads; t++) {
-                LifecycleLoad load = new LifecycleLoad(name.replace(' ', '_') + "-" + prefill + "-" + t, channel,
+                LifecycleLoad load = new LifecycleLoad(name.replace(' ', '_') + "-" + prefill + "-" + t, platforms,
                         latencies, pacer, commands, closed, transferred);
                 loads.add(load);
                 running.add(start(load));

@@ -51,13 +51,14 @@ final class EndToEndReport {
         StringBuilder out = new StringBuilder("# End-to-end benchmark: the hub's jar over gRPC\n\n");
         out.append(EndToEndBenchmark.fmt("Run %s on %d cores, Java %s. Command: `EndToEndBenchmark %s`. "
                         + "The hub runs as its own process (`-Xmx1g`, embedded store, durability SYNCED unless the "
-                        + "command says otherwise); this process is the platforms: %d threads each taking tickets "
+                        + "command says otherwise); this process is the platforms, over mutual TLS with the hub's development "
+                        + "certificates: %d threads each taking tickets "
                         + "through receive → transfer to 110 → 110 accepts → 110 reads the ticket → result → close "
                         + "→ 12345's rating (6 commands, 1 read), a board page every 20 tickets, and one live "
                         + "subscriber each for 110 and 12345. %d s per phase.%n%n",
                 EndToEndBenchmark.now(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                 command, threads, seconds));
-        out.append("| phase | stored tickets before | commands/s | CPU ms/command | RSS MiB | bytes/event | board lag p50 / p99 ms | 110 subscriber lag p50 / p99 ms | not yet visible after 60 s |\n")
+        out.append("| phase | stored tickets before | commands/s | CPU ms/command | RSS MiB | bytes/event (both files) | board lag p50 / p99 ms | 110 subscriber lag p50 / p99 ms | not yet visible after 60 s |\n")
                 .append("|---|---|---|---|---|---|---|---|---|\n");
         phases.forEach(p -> out.append(row(p)).append('\n'));
         out.append("\n## Latency per rpc (ms)\n\n| phase | stored tickets | rpc | calls | p50 | p99 |\n|---|---|---|---|---|---|\n");

@@ -1,5 +1,6 @@
 package cn.linkage.bench.e2e;
 
+import cn.linkage.connectors.sdk.ClientCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse;
@@ -46,8 +47,20 @@ final class HubUnderTest implements AutoCloseable {
         startUpMillis = (System.nanoTime() - begin) / 1_000_000;
     }
 
-    ManagedChannel channel() {
-        return NettyChannelBuilder.forAddress("127.0.0.1", grpcPort).usePlaintext().build();
+    /** A channel over mutual TLS with the development certificate the hub made for {@code identity}. */
+    ManagedChannel channel(String identity) {
+        try {
+            return NettyChannelBuilder.forAddress("127.0.0.1", grpcPort)
+                    .sslContext(ClientCredentials.inDirectory(dataDir.resolve("pki"), identity).sslContext()).build();
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("no usable certificate for " + identity + " under " + dataDir, e);
+        }
+    }
+
+    /** A channel that trusts the hub's CA and presents no certificate: enough for the health check. */
+    ManagedChannel anonymousChannel() {
+        return NettyChannelBuilder.forAddress("127.0.0.1", grpcPort)
+                .sslContext(ClientCredentials.trustOnly(dataDir.resolve("pki").resolve("ca.pem")).sslContext()).build();
     }
 
     String storeUri() {
@@ -73,7 +86,7 @@ final class HubUnderTest implements AutoCloseable {
 
     long storeFileBytes() {
         try {
-            return Files.size(dataDir.resolve("linkage-hub.mv"));
+            return Files.size(dataDir.resolve("linkage-hub.mv")) + Files.size(dataDir.resolve("linkage-hub-derived.mv"));
         } catch (IOException e) {
             return -1;
         }
@@ -92,12 +105,15 @@ final class HubUnderTest implements AutoCloseable {
     }
 
     private void awaitServing() {
-        ManagedChannel channel = channel();
+        ManagedChannel channel = null;
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
             while (System.nanoTime() < deadline && process.isAlive()) {
                 try {
-                    if (HealthGrpc.newBlockingStub(channel).withDeadlineAfter(1, TimeUnit.SECONDS)
+                    if (channel == null && Files.exists(dataDir.resolve("pki").resolve("ca.pem"))) {
+                        channel = anonymousChannel();
+                    }
+                    if (channel != null && HealthGrpc.newBlockingStub(channel).withDeadlineAfter(1, TimeUnit.SECONDS)
                             .check(HealthCheckRequest.getDefaultInstance()).getStatus()
                             == HealthCheckResponse.ServingStatus.SERVING) {
                         return;
@@ -112,7 +128,9 @@ final class HubUnderTest implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         } finally {
-            channel.shutdownNow();
+            if (channel != null) {
+                channel.shutdownNow();
+            }
         }
     }
 

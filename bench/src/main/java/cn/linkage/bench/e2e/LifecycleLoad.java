@@ -1,7 +1,6 @@
 package cn.linkage.bench.e2e;
 
 import cn.linkage.proto.v1.*;
-import io.grpc.ManagedChannel;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
@@ -28,7 +27,8 @@ final class LifecycleLoad implements Runnable {
     }
 
     private final String prefix;
-    private final TicketServiceGrpc.TicketServiceBlockingStub tickets;
+    private final TicketServiceGrpc.TicketServiceBlockingStub desk12345;
+    private final TicketServiceGrpc.TicketServiceBlockingStub desk110;
     private final SupervisionServiceGrpc.SupervisionServiceBlockingStub supervision;
     private final Latencies latencies;
     private final Pacer pacer;
@@ -37,11 +37,12 @@ final class LifecycleLoad implements Runnable {
     private final ConcurrentLinkedQueue<Transferred> transferred;
     private volatile boolean stopping;
 
-    LifecycleLoad(String prefix, ManagedChannel channel, Latencies latencies, Pacer pacer, AtomicLong commands,
+    LifecycleLoad(String prefix, Platforms platforms, Latencies latencies, Pacer pacer, AtomicLong commands,
                   ConcurrentLinkedQueue<Closed> closed, ConcurrentLinkedQueue<Transferred> transferred) {
         this.prefix = prefix;
-        this.tickets = TicketServiceGrpc.newBlockingStub(channel);
-        this.supervision = SupervisionServiceGrpc.newBlockingStub(channel);
+        this.desk12345 = TicketServiceGrpc.newBlockingStub(platforms.desk12345());
+        this.desk110 = TicketServiceGrpc.newBlockingStub(platforms.desk110());
+        this.supervision = SupervisionServiceGrpc.newBlockingStub(platforms.supervision());
         this.latencies = latencies;
         this.pacer = pacer;
         this.commands = commands;
@@ -61,22 +62,22 @@ final class LifecycleLoad implements Runnable {
     }
 
     private void lifecycle(String origin, int n) {
-        Ticket ticket = command("ReceiveTicket", () -> stub().receiveTicket(receive(origin)));
+        Ticket ticket = command("ReceiveTicket", () -> as12345().receiveTicket(receive(origin)));
         String name = ticket.getName();
-        command("TransferTicket", () -> stub().transferTicket(TransferTicketRequest.newBuilder().setName(name)
+        command("TransferTicket", () -> as12345().transferTicket(TransferTicketRequest.newBuilder().setName(name)
                 .setRequestId(id()).setActor(AT_12345).addTargets("110")
                 .setLinkageMode(LinkageMode.LINKAGE_MODE_ONE_KEY_TRANSFER).setReason("属公安管辖").build()));
         transferred.add(new Transferred(name, System.nanoTime()));
-        command("AcceptTicket", () -> stub().acceptTicket(AcceptTicketRequest.newBuilder().setName(name)
+        command("AcceptTicket", () -> as110().acceptTicket(AcceptTicketRequest.newBuilder().setName(name)
                 .setRequestId(id()).setActor(AT_110).setPartyTicketNumber("J" + origin).build()));
-        read("GetTicket", () -> stub().getTicket(GetTicketRequest.newBuilder().setName(name).setActor(AT_110).build()));
-        command("RecordFeedback", () -> stub().recordFeedback(RecordFeedbackRequest.newBuilder().setName(name)
+        read("GetTicket", () -> as110().getTicket(GetTicketRequest.newBuilder().setName(name).setActor(AT_110).build()));
+        command("RecordFeedback", () -> as110().recordFeedback(RecordFeedbackRequest.newBuilder().setName(name)
                 .setRequestId(id()).setActor(AT_110).setKind(FeedbackKind.FEEDBACK_KIND_RESULT)
                 .setText("民警已到场处置").build()));
-        command("CloseTicket", () -> stub().closeTicket(CloseTicketRequest.newBuilder().setName(name)
+        command("CloseTicket", () -> as110().closeTicket(CloseTicketRequest.newBuilder().setName(name)
                 .setRequestId(id()).setActor(AT_110).setResult("已处置").setResolved(true).build()));
         closed.add(new Closed(name.substring("tickets/".length()), System.nanoTime()));
-        command("RateSatisfaction", () -> stub().rateSatisfaction(RateSatisfactionRequest.newBuilder().setName(name)
+        command("RateSatisfaction", () -> as12345().rateSatisfaction(RateSatisfactionRequest.newBuilder().setName(name)
                 .setRequestId(id()).setActor(AT_12345).setScore(5).build()));
         if (n % 20 == 0) {
             read("ListBoardTickets", () -> supervision.withDeadlineAfter(60, TimeUnit.SECONDS).listBoardTickets(
@@ -84,8 +85,12 @@ final class LifecycleLoad implements Runnable {
         }
     }
 
-    private TicketServiceGrpc.TicketServiceBlockingStub stub() {
-        return tickets.withDeadlineAfter(60, TimeUnit.SECONDS);
+    private TicketServiceGrpc.TicketServiceBlockingStub as12345() {
+        return desk12345.withDeadlineAfter(60, TimeUnit.SECONDS);
+    }
+
+    private TicketServiceGrpc.TicketServiceBlockingStub as110() {
+        return desk110.withDeadlineAfter(60, TimeUnit.SECONDS);
     }
 
     private <T> T command(String rpc, Supplier<T> call) {

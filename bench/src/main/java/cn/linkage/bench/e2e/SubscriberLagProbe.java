@@ -21,13 +21,13 @@ final class SubscriberLagProbe implements AutoCloseable {
     private final Map<String, Long> deliveredAt = new ConcurrentHashMap<>();
     private final Context.CancellableContext context = Context.current().withCancellation();
 
-    SubscriberLagProbe(ManagedChannel channel, ConcurrentLinkedQueue<LifecycleLoad.Transferred> transferred,
+    SubscriberLagProbe(Platforms platforms, ConcurrentLinkedQueue<LifecycleLoad.Transferred> transferred,
                        Latencies latencies) {
         this.transferred = transferred;
         this.latencies = latencies;
         context.run(() -> {
-            subscribe(channel, LifecycleLoad.AT_110.getPlatform(), true);
-            subscribe(channel, LifecycleLoad.AT_12345.getPlatform(), false);
+            subscribe(platforms.desk110(), LifecycleLoad.AT_110.getPlatform(), true);
+            subscribe(platforms.desk12345(), LifecycleLoad.AT_12345.getPlatform(), false);
         });
     }
 
