@@ -4,7 +4,8 @@
 # two cores. Each part's HTML/XML/CSV report is copied to target/mutation/<part>/ and a Markdown summary of all
 # parts (score per part and every mutant not killed) to target/mutation/summary.md.
 #   PIT_THREADS  PIT worker threads (default 1: the machine is shared)
-#   ./scripts/mutation.sh [part...]   parts: ticket eventstore cursors (default: all three)
+#   ./scripts/mutation.sh [part...]   parts: ticket eventstore cursors (default), hashchain (a subset of
+#                                     eventstore: the hash chain, its verifier and checkpoints, quicker)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 threads="${PIT_THREADS:-1}"
@@ -30,8 +31,11 @@ for part in "${parts[@]}"; do
     # mutant's outcome depend on the scheduler); the capabilities test measures timings.
     eventstore) run eventstore command-side 'cn.linkage.command.eventstore.*' 'cn.linkage.command.eventstore.*' \
                   '*OnH2*,*ConcurrencyTest,*MongoJavaServerCapabilitiesTest' ;;
+    hashchain) run hashchain command-side \
+                 'cn.linkage.command.eventstore.EventHashChain*,cn.linkage.command.eventstore.Chain*' \
+                 'cn.linkage.command.eventstore.*' '*OnH2*,*ConcurrencyTest,*MongoJavaServerCapabilitiesTest' ;;
     cursors) run cursors hub 'cn.linkage.hub.exchange.Cursors' 'cn.linkage.hub.exchange.CursorsTest' ;;
-    *) echo "mutation.sh: unknown part $part (ticket, eventstore, cursors)" >&2; exit 2 ;;
+    *) echo "mutation.sh: unknown part $part (ticket, eventstore, hashchain, cursors)" >&2; exit 2 ;;
   esac
 done
 

@@ -222,6 +222,61 @@ class TamperEvidenceTest {
     }
 
     @Test
+    void checkpointRewrittenToMatchATamperedCommitIsNamedAsRewritten() {
+        storeThreeStepsOfT1();
+        engine.appendEvents(ticketEvents("T-2", 0, 6)); // positions 4-9
+        clock.advance(Duration.ofSeconds(11));
+        assertThat(checkpoints.sealReady()).isEqualTo(2);
+
+        // Edit event 1 and write its new hash into the checkpoint too, as an intruder covering tracks would.
+        commits().updateOne(Filters.eq(CommitDocument.ID, 2L), Updates.set("events.0." + EventEntryCodec.PAYLOAD,
+                new Binary("\"rewritten\"".getBytes(StandardCharsets.UTF_8))));
+        Document second = eventAt("T-1", 1);
+        String newHash = EventHashChain.hash(second.getString(EventHashChain.PREVIOUS_HASH), second);
+        commits().updateOne(Filters.eq(CommitDocument.ID, 2L), Updates.set("events.0." + EventHashChain.HASH, newHash));
+        database.getCollection(ChainCheckpoints.COLLECTION).updateOne(Filters.eq("_id", 1L),
+                Updates.set("commits.1.hashes", List.of(newHash)));
+
+        ChainReport report = verifier.verifyStore();
+
+        assertThat(report.brokenLinks()).extracting(BrokenLink::problem, BrokenLink::globalPosition)
+                .contains(org.assertj.core.groups.Tuple.tuple("CHECKPOINT_MISMATCH", 1L));
+        assertThat(report.brokenLinks()).anySatisfy(link ->
+                assertThat(link.description()).contains("checkpoint 1 itself was rewritten"));
+    }
+
+    @Test
+    void sealedCheckpointsNameTheirRangeAndChainTheirDigests() {
+        storeThreeStepsOfT1();
+        engine.appendEvents(ticketEvents("T-2", 0, 6)); // positions 4-9
+        clock.advance(Duration.ofSeconds(11));
+        assertThat(checkpoints.sealReady()).isEqualTo(2);
+
+        MongoCollection<Document> sealed = database.getCollection(ChainCheckpoints.COLLECTION);
+        Document first = sealed.find(Filters.eq("_id", 1L)).first();
+        Document second = sealed.find(Filters.eq("_id", 2L)).first();
+        assertThat(first.getLong("from")).isEqualTo(1);
+        assertThat(first.getLong("to")).isEqualTo(4);
+        assertThat(second.getLong("from")).isEqualTo(5);
+        assertThat(second.getLong("to")).isEqualTo(8);
+        assertThat(first.getString("previousDigest")).isEmpty();
+        assertThat(second.getString("previousDigest")).isEqualTo(first.getString("digest"));
+        assertThat(first.getString("digest")).hasSize(64).isNotEqualTo(second.getString("digest"));
+        assertThat(first.getList("commits", Document.class)).extracting(c -> c.getLong("position"))
+                .containsExactly(1L, 2L, 3L, 4L);
+        assertThat(checkpoints.sealReady()).as("nothing more is settled").isZero();
+    }
+
+    @Test
+    void theStoredHashOfEachEventIsReadForTheAuditHistory() {
+        storeThreeStepsOfT1();
+        assertThat(verifier.hashesOf("T-1")).containsOnly(
+                Map.entry(0L, eventAt("T-1", 0).getString(EventHashChain.HASH)),
+                Map.entry(1L, eventAt("T-1", 1).getString(EventHashChain.HASH)),
+                Map.entry(2L, eventAt("T-1", 2).getString(EventHashChain.HASH)));
+    }
+
+    @Test
     void storeVerificationCountsEveryStoredEventExactly() {
         storeThreeStepsOfT1();
         engine.appendEvents(ticketEvents("T-2", 0, 4));
