@@ -284,6 +284,15 @@ class TamperEvidenceTest {
         assertThat(verifier.verifyAggregate("T-2").eventsChecked()).isEqualTo(4);
     }
 
+    @Test
+    void aStoreOfOneEventIsVerifiedToo() {
+        engine.appendEvents(ticketEvents("T-1", 0, 1));
+        assertThat(verifier.verifyStore().eventsChecked()).isEqualTo(1);
+        commits().updateOne(Filters.eq(CommitDocument.ID, 1L), Updates.set("events.0." + EventEntryCodec.PAYLOAD,
+                new Binary("\"edited\"".getBytes(StandardCharsets.UTF_8))));
+        assertThat(verifier.verifyStore().intact()).isFalse();
+    }
+
     private MongoCollection<Document> commits() {
         return database.getCollection("events");
     }
