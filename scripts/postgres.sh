@@ -4,7 +4,8 @@
 # Idempotent: a cluster already running on the port is reused.
 #   LINKAGE_PG_DIR   data directory (default /tmp/linkage-pg)
 #   LINKAGE_PG_PORT  port on 127.0.0.1 (default 55432)
-# Usage: export LINKAGE_TEST_PG_URL="$(./scripts/postgres.sh)"
+# Usage: LINKAGE_TEST_PG_URL="$(./scripts/postgres.sh)" && export LINKAGE_TEST_PG_URL
+#   (assign, then export: `export VAR="$(…)"` would hide a failure of this script)
 set -euo pipefail
 dir="${LINKAGE_PG_DIR:-/tmp/linkage-pg}"
 port="${LINKAGE_PG_PORT:-55432}"

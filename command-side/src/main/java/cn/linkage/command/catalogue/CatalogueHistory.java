@@ -4,6 +4,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import cn.linkage.api.NotPermittedException;
 import cn.linkage.api.RequestId;
+import cn.linkage.api.RequestIdReusedException;
 import cn.linkage.api.TicketRuleViolation;
 import cn.linkage.api.command.ReviseCatalogueCommand;
 import cn.linkage.api.event.CatalogueRevisedEvent;
@@ -11,8 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -29,7 +32,7 @@ public class CatalogueHistory {
     @AggregateIdentifier
     private String catalogueId;
     private final Set<String> versions = new HashSet<>();
-    private final Set<RequestId> handledRequests = new HashSet<>();
+    private final Map<String, RequestId> handledRequests = new HashMap<>();
 
     protected CatalogueHistory() {
         // Required by Axon.
@@ -38,7 +41,12 @@ public class CatalogueHistory {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(ReviseCatalogueCommand c, Clock clock, CatalogueVersions known) {
-        if (handledRequests.contains(c.requestId())) {
+        RequestId earlier = handledRequests.get(c.requestId().value());
+        if (earlier != null) {
+            if (!earlier.sameRequestAs(c.requestId())) {
+                throw new RequestIdReusedException(c.requestId(), "request id " + c.requestId().value()
+                        + " was already used for a different catalogue revision");
+            }
             return;
         }
         if (!c.actor().isSupervision()) {
@@ -57,7 +65,7 @@ public class CatalogueHistory {
     void on(CatalogueRevisedEvent e) {
         catalogueId = e.catalogueId();
         versions.add(e.version());
-        handledRequests.add(e.requestId());
+        handledRequests.putIfAbsent(e.requestId().value(), e.requestId());
     }
 
     private static String sha256(String text) {

@@ -11,6 +11,7 @@ import cn.linkage.api.PartyCode;
 import cn.linkage.api.PartyRole;
 import cn.linkage.api.PartyStatus;
 import cn.linkage.api.RequestId;
+import cn.linkage.api.RequestIdReusedException;
 import cn.linkage.api.TicketAlreadyExistsException;
 import cn.linkage.api.TicketId;
 import cn.linkage.api.TicketRuleViolation;
@@ -25,8 +26,9 @@ import cn.linkage.command.deadline.DeadlinePolicy.Deadline;
 import cn.linkage.command.deadline.TimeLimits.Situation;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -37,7 +39,8 @@ import org.axonframework.modelling.command.CreationPolicy;
 /**
  * A work order or alarm ticket through its whole life. Command handlers decide (and refuse with a
  * {@link TicketRuleViolation} or {@link NotPermittedException}); event sourcing handlers only assign.
- * Every handler first drops a retried request (same request id), so a retry is applied once.
+ * Every handler first drops a retried request (same request id, same request), so a retry is applied
+ * once; an id already used here for a different request is refused ({@link RequestIdReusedException}).
  * Handing a ticket to a party sets its sign-for deadline, signing for it sets its completion deadline
  * (R7, R9); the hub's deadline clock reports passed deadlines and the ticket decides if they were missed.
  */
@@ -61,7 +64,8 @@ public class Ticket {
     private boolean rated;
     private boolean sensitive;
     private final Parties parties = new Parties();
-    private final Set<RequestId> handledRequests = new HashSet<>();
+    /** Every request id this ticket has recorded a step under, with the request it was bound to. */
+    private final Map<String, RequestId> handledRequests = new HashMap<>();
 
     protected Ticket() {
         // Required by Axon to rebuild the aggregate from its events.
@@ -71,7 +75,7 @@ public class Ticket {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(ReceiveTicketCommand c, Clock clock) {
         if (ticketId != null) {
-            if (handledRequests.contains(c.requestId())) {
+            if (isRetry(c)) {
                 return;
             }
             throw new TicketAlreadyExistsException("ticket " + c.originTicketNumber() + " of platform "
@@ -399,8 +403,21 @@ public class Ticket {
         return party.equals(origin) || party.equals(holder) || parties.involves(party);
     }
 
+    /**
+     * True for a retry of a request already applied (drop it); refuses an id already used here for another
+     * request, which the caller would otherwise take for this one's answer (AIP-155).
+     */
     private boolean isRetry(TicketCommand c) {
-        return handledRequests.contains(c.requestId());
+        RequestId earlier = handledRequests.get(c.requestId().value());
+        if (earlier == null) {
+            return false;
+        }
+        if (!earlier.sameRequestAs(c.requestId())) {
+            throw new RequestIdReusedException(c.requestId(), "request id " + c.requestId().value()
+                    + " was already used on ticket " + ticketId + " for a different request; send a new step "
+                    + "under a new request id");
+        }
+        return true;
     }
 
     private void requireOpen() {
@@ -601,6 +618,6 @@ public class Ticket {
     }
 
     private void remember(TicketEvent e) {
-        handledRequests.add(e.requestId());
+        handledRequests.putIfAbsent(e.requestId().value(), e.requestId());
     }
 }

@@ -1,6 +1,10 @@
 package cn.linkage.command.ticket;
 
 import static cn.linkage.command.ticket.TicketFixtures.*;
+import static org.axonframework.test.matchers.Matchers.andNoMore;
+import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
+import static org.axonframework.test.matchers.Matchers.payloadsMatching;
+import static org.axonframework.test.matchers.Matchers.predicate;
 
 import cn.linkage.api.*;
 import cn.linkage.api.command.*;
@@ -17,11 +21,16 @@ class TicketLifecycleTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Ticket.class);
-        fixture.registerInjectableResource(CLOCK);
-        fixture.registerInjectableResource(DEADLINES);
-        fixture.registerInjectableResource(CATALOGUES);
-        fixture.registerInjectableResource(LinkagePolicy.DEFAULT);
+        fixture = newFixture();
+    }
+
+    private static FixtureConfiguration<Ticket> newFixture() {
+        FixtureConfiguration<Ticket> fresh = new AggregateTestFixture<>(Ticket.class);
+        fresh.registerInjectableResource(CLOCK);
+        fresh.registerInjectableResource(DEADLINES);
+        fresh.registerInjectableResource(CATALOGUES);
+        fresh.registerInjectableResource(LinkagePolicy.DEFAULT);
+        return fresh;
     }
 
     @Test
@@ -51,7 +60,22 @@ class TicketLifecycleTest {
     void holderTransfersCarryingTheCallerNumber_R2() {
         fixture.given(received(req("a")))
                 .when(transfer(req("t"), AT_12345, P110))
-                .expectEvents(transferred(req("t"), AT_12345, P110), signForDue(req("t"), AT_12345, P110));
+                .expectEvents(transferred(req("t"), AT_12345, P110), signForDue(req("t"), AT_12345, P110))
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(
+                        predicate(e -> e instanceof TicketTransferredEvent t && t.callerNumberCarried()
+                                && t.targets().equals(List.of(P110))),
+                        predicate(e -> e instanceof SignForDeadlineSetEvent), andNoMore())));
+
+        // Carried: the target named in the transfer may now read the caller's number (13812345678 in the
+        // received event; its digits over gRPC: TicketLifecycleOverGrpcTest), and the read is recorded...
+        newFixture().given(received(req("a")), transferred(req("t"), AT_12345, P110))
+                .when(new RecordCallerAccessCommand(TICKET, req("v"), AT_110, "回拨报警人"))
+                .expectEvents(new CallerDetailsViewedEvent(TICKET, req("v"), AT_110, "回拨报警人", NOW));
+        // ...while a platform the transfer did not name may not.
+        newFixture().given(received(req("a")), transferred(req("t"), AT_12345, P110))
+                .when(new RecordCallerAccessCommand(TICKET, req("v"), AT_119, "回拨报警人"))
+                .expectException(NotPermittedException.class)
+                .expectNoEvents();
     }
 
     @Test

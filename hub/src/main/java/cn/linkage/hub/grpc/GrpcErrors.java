@@ -1,6 +1,7 @@
 package cn.linkage.hub.grpc;
 
 import cn.linkage.api.NotPermittedException;
+import cn.linkage.api.RequestIdReusedException;
 import cn.linkage.api.TicketAlreadyExistsException;
 import cn.linkage.api.TicketRuleViolation;
 import cn.linkage.command.catalogue.CatalogueException;
@@ -29,6 +30,8 @@ import org.slf4j.LoggerFactory;
 public final class GrpcErrors {
 
     static final String DOMAIN = "linkage.hub";
+    /** ErrorInfo and field-violation reason of a request id sent again with another request (AIP-155). */
+    public static final String REQUEST_ID_REUSED = "REQUEST_ID_REUSED";
     private static final Logger log = LoggerFactory.getLogger(GrpcErrors.class);
 
     private GrpcErrors() {
@@ -39,6 +42,15 @@ public final class GrpcErrors {
         if (error instanceof InvalidRequestException e) {
             return status(Code.INVALID_ARGUMENT, e.getMessage(),
                     Any.pack(BadRequest.newBuilder().addAllFieldViolations(e.violations()).build()));
+        }
+        if (error instanceof RequestIdReusedException e) {
+            return status(Code.INVALID_ARGUMENT, e.getMessage(),
+                    Any.pack(BadRequest.newBuilder().addFieldViolations(BadRequest.FieldViolation.newBuilder()
+                            .setField(RequestFingerprints.REQUEST_ID_FIELD).setReason(REQUEST_ID_REUSED)
+                            .setDescription("already used for a different request; a retry must repeat the "
+                                    + "request unchanged, a new step needs a new request_id")).build()),
+                    Any.pack(ErrorInfo.newBuilder().setDomain(DOMAIN).setReason(REQUEST_ID_REUSED)
+                            .putMetadata("request_id", e.requestId().value()).build()));
         }
         if (error instanceof CatalogueException e) {
             return status(Code.INVALID_ARGUMENT, e.getMessage(), Any.pack(BadRequest.newBuilder().addFieldViolations(

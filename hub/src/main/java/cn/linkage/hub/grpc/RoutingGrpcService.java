@@ -10,7 +10,6 @@ import cn.linkage.command.catalogue.Catalogue;
 import cn.linkage.command.catalogue.HandlingUnit.Kind;
 import cn.linkage.command.catalogue.LinkageDecision;
 import cn.linkage.command.catalogue.CatalogueVersions;
-import cn.linkage.api.RequestId;
 import cn.linkage.api.command.ReviseCatalogueCommand;
 import cn.linkage.api.event.CatalogueRevisedEvent;
 import java.util.List;
@@ -99,7 +98,8 @@ public class RoutingGrpcService extends RoutingServiceGrpc.RoutingServiceImplBas
                     .required("catalogue_text", request.getCatalogueText(), 1 << 20)
                     .maxLength("note", request.getNote(), MAX_TEXT).throwIfAny();
             commands.sendAndWait(new ReviseCatalogueCommand(ReviseCatalogueCommand.CATALOGUE,
-                    new RequestId(request.getRequestId()), TicketMessages.actor(request.getActor()),
+                    RequestFingerprints.requestId(RoutingServiceGrpc.getReviseCatalogueMethod(), request),
+                    TicketMessages.actor(request.getActor()),
                     request.getCatalogueText(), request.getNote()), 30, TimeUnit.SECONDS);
             List<CatalogueRevision> revisions = revisions();
             return revisions.get(revisions.size() - 1);

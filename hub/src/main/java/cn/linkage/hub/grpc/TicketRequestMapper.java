@@ -61,7 +61,7 @@ final class TicketRequestMapper {
         PartyCode origin = new PartyCode(CallerIdentity.current().platform());
         Instant receivedAt = r.hasReceiveTime() ? TicketMessages.instant(r.getReceiveTime()) : clock.instant();
         return new ReceiveTicketCommand(TicketId.forOrigin(origin, r.getOriginTicketNumber()),
-                TicketMessages.requestId(r.getRequestId()), TicketMessages.actor(r.getActor()),
+                RequestFingerprints.requestId(TicketServiceGrpc.getReceiveTicketMethod(), r), TicketMessages.actor(r.getActor()),
                 EnumMapping.toDomain(r.getKind(), TicketKind.class), EnumMapping.toDomain(r.getChannel(), Channel.class),
                 r.getOriginTicketNumber(), TicketMessages.caller(r.getCaller()), TicketMessages.location(r.getLocation()),
                 r.getRequestType(), r.getRequestItem(), r.getDescription(),
@@ -86,7 +86,7 @@ final class TicketRequestMapper {
         }
         v.throwIfAny();
         List<PartyCode> targets = r.getTargetsList().stream().map(PartyCode::new).toList();
-        return new TransferTicketCommand(ticketId(r.getName()), TicketMessages.requestId(r.getRequestId()),
+        return new TransferTicketCommand(ticketId(r.getName()), RequestFingerprints.requestId(TicketServiceGrpc.getTransferTicketMethod(), r),
                 TicketMessages.actor(r.getActor()), targets, EnumMapping.toDomain(r.getLinkageMode(), LinkageMode.class),
                 r.getReason(), r.hasThreePartyCall() ? TicketMessages.threePartyCall(r.getThreePartyCall()) : null,
                 r.getCatalogueRow().isBlank() ? null : r.getCatalogueRow());
@@ -95,7 +95,7 @@ final class TicketRequestMapper {
     AcceptTicketCommand accept(AcceptTicketRequest r) {
         common(r.getName(), r.getRequestId(), r.hasActor(), r.getActor())
                 .required("party_ticket_number", r.getPartyTicketNumber(), MAX_CODE).throwIfAny();
-        return new AcceptTicketCommand(ticketId(r.getName()), TicketMessages.requestId(r.getRequestId()),
+        return new AcceptTicketCommand(ticketId(r.getName()), RequestFingerprints.requestId(TicketServiceGrpc.getAcceptTicketMethod(), r),
                 TicketMessages.actor(r.getActor()), r.getPartyTicketNumber());
     }
 
@@ -103,7 +103,7 @@ final class TicketRequestMapper {
         common(r.getName(), r.getRequestId(), r.hasActor(), r.getActor())
                 .requiredEnum("reason", r.getReasonValue())
                 .required("reason_text", r.getReasonText(), MAX_TEXT).throwIfAny();
-        return new ReturnTicketCommand(ticketId(r.getName()), TicketMessages.requestId(r.getRequestId()),
+        return new ReturnTicketCommand(ticketId(r.getName()), RequestFingerprints.requestId(TicketServiceGrpc.getReturnTicketMethod(), r),
                 TicketMessages.actor(r.getActor()), EnumMapping.toDomain(r.getReason(), ReturnReason.class),
                 r.getReasonText());
     }
@@ -112,7 +112,7 @@ final class TicketRequestMapper {
         common(r.getName(), r.getRequestId(), r.hasActor(), r.getActor())
                 .required("handling_unit", r.getHandlingUnit(), MAX_CODE)
                 .maxLength("instruction", r.getInstruction(), MAX_TEXT).throwIfAny();
-        return new DispatchTicketCommand(ticketId(r.getName()), TicketMessages.requestId(r.getRequestId()),
+        return new DispatchTicketCommand(ticketId(r.getName()), RequestFingerprints.requestId(TicketServiceGrpc.getDispatchTicketMethod(), r),
                 TicketMessages.actor(r.getActor()), new PartyCode(r.getHandlingUnit()), r.getInstruction());
     }
 
@@ -120,28 +120,28 @@ final class TicketRequestMapper {
         common(r.getName(), r.getRequestId(), r.hasActor(), r.getActor())
                 .requiredEnum("kind", r.getKindValue())
                 .required("text", r.getText(), MAX_TEXT).throwIfAny();
-        return new RecordFeedbackCommand(ticketId(r.getName()), TicketMessages.requestId(r.getRequestId()),
+        return new RecordFeedbackCommand(ticketId(r.getName()), RequestFingerprints.requestId(TicketServiceGrpc.getRecordFeedbackMethod(), r),
                 TicketMessages.actor(r.getActor()), EnumMapping.toDomain(r.getKind(), FeedbackKind.class), r.getText());
     }
 
     EscalateTicketCommand escalate(EscalateTicketRequest r) {
         common(r.getName(), r.getRequestId(), r.hasActor(), r.getActor())
                 .required("reason", r.getReason(), MAX_TEXT).throwIfAny();
-        return new EscalateTicketCommand(ticketId(r.getName()), TicketMessages.requestId(r.getRequestId()),
+        return new EscalateTicketCommand(ticketId(r.getName()), RequestFingerprints.requestId(TicketServiceGrpc.getEscalateTicketMethod(), r),
                 TicketMessages.actor(r.getActor()), r.getReason());
     }
 
     SuperviseTicketCommand supervise(SuperviseTicketRequest r) {
         common(r.getName(), r.getRequestId(), r.hasActor(), r.getActor())
                 .required("note", r.getNote(), MAX_TEXT).throwIfAny();
-        return new SuperviseTicketCommand(ticketId(r.getName()), TicketMessages.requestId(r.getRequestId()),
+        return new SuperviseTicketCommand(ticketId(r.getName()), RequestFingerprints.requestId(TicketServiceGrpc.getSuperviseTicketMethod(), r),
                 TicketMessages.actor(r.getActor()), r.getNote());
     }
 
     RequestConsultationCommand requestConsultation(RequestConsultationRequest r) {
         common(r.getName(), r.getRequestId(), r.hasActor(), r.getActor())
                 .required("reason", r.getReason(), MAX_TEXT).throwIfAny();
-        return new RequestConsultationCommand(ticketId(r.getName()), TicketMessages.requestId(r.getRequestId()),
+        return new RequestConsultationCommand(ticketId(r.getName()), RequestFingerprints.requestId(TicketServiceGrpc.getRequestConsultationMethod(), r),
                 TicketMessages.actor(r.getActor()), r.getReason());
     }
 
@@ -149,21 +149,21 @@ final class TicketRequestMapper {
         common(r.getName(), r.getRequestId(), r.hasActor(), r.getActor())
                 .required("agreed_owner", r.getAgreedOwner(), MAX_CODE)
                 .maxLength("note", r.getNote(), MAX_TEXT).throwIfAny();
-        return new SettleConsultationCommand(ticketId(r.getName()), TicketMessages.requestId(r.getRequestId()),
+        return new SettleConsultationCommand(ticketId(r.getName()), RequestFingerprints.requestId(TicketServiceGrpc.getSettleConsultationMethod(), r),
                 TicketMessages.actor(r.getActor()), new PartyCode(r.getAgreedOwner()), r.getNote());
     }
 
     MarkSensitiveCommand markSensitive(MarkTicketSensitiveRequest r) {
         common(r.getName(), r.getRequestId(), r.hasActor(), r.getActor())
                 .required("reason", r.getReason(), MAX_TEXT).throwIfAny();
-        return new MarkSensitiveCommand(ticketId(r.getName()), TicketMessages.requestId(r.getRequestId()),
+        return new MarkSensitiveCommand(ticketId(r.getName()), RequestFingerprints.requestId(TicketServiceGrpc.getMarkTicketSensitiveMethod(), r),
                 TicketMessages.actor(r.getActor()), r.getReason());
     }
 
     AgreeReplyWordingCommand agreeReplyWording(AgreeReplyWordingRequest r) {
         common(r.getName(), r.getRequestId(), r.hasActor(), r.getActor())
                 .required("wording", r.getWording(), MAX_TEXT).throwIfAny();
-        return new AgreeReplyWordingCommand(ticketId(r.getName()), TicketMessages.requestId(r.getRequestId()),
+        return new AgreeReplyWordingCommand(ticketId(r.getName()), RequestFingerprints.requestId(TicketServiceGrpc.getAgreeReplyWordingMethod(), r),
                 TicketMessages.actor(r.getActor()), r.getWording());
     }
 
@@ -171,14 +171,14 @@ final class TicketRequestMapper {
         common(r.getName(), r.getRequestId(), r.hasActor(), r.getActor())
                 .required("scope_rule", r.getScopeRule(), MAX_CODE)
                 .required("guidance", r.getGuidance(), MAX_TEXT).throwIfAny();
-        return new GiveGuidanceCommand(ticketId(r.getName()), TicketMessages.requestId(r.getRequestId()),
+        return new GiveGuidanceCommand(ticketId(r.getName()), RequestFingerprints.requestId(TicketServiceGrpc.getGiveGuidanceMethod(), r),
                 TicketMessages.actor(r.getActor()), r.getScopeRule(), r.getGuidance());
     }
 
     CloseTicketCommand close(CloseTicketRequest r) {
         common(r.getName(), r.getRequestId(), r.hasActor(), r.getActor())
                 .required("result", r.getResult(), MAX_TEXT).throwIfAny();
-        return new CloseTicketCommand(ticketId(r.getName()), TicketMessages.requestId(r.getRequestId()),
+        return new CloseTicketCommand(ticketId(r.getName()), RequestFingerprints.requestId(TicketServiceGrpc.getCloseTicketMethod(), r),
                 TicketMessages.actor(r.getActor()), r.getResult(), r.getResolved());
     }
 
@@ -186,14 +186,14 @@ final class TicketRequestMapper {
         common(r.getName(), r.getRequestId(), r.hasActor(), r.getActor())
                 .check(r.getScore() >= 1 && r.getScore() <= 5, "score", "must be 1 to 5")
                 .maxLength("comment", r.getComment(), MAX_TEXT).throwIfAny();
-        return new RateSatisfactionCommand(ticketId(r.getName()), TicketMessages.requestId(r.getRequestId()),
+        return new RateSatisfactionCommand(ticketId(r.getName()), RequestFingerprints.requestId(TicketServiceGrpc.getRateSatisfactionMethod(), r),
                 TicketMessages.actor(r.getActor()), r.getScore(), r.getComment());
     }
 
     ReopenTicketCommand reopen(ReopenTicketRequest r) {
         common(r.getName(), r.getRequestId(), r.hasActor(), r.getActor())
                 .required("reason", r.getReason(), MAX_TEXT).throwIfAny();
-        return new ReopenTicketCommand(ticketId(r.getName()), TicketMessages.requestId(r.getRequestId()),
+        return new ReopenTicketCommand(ticketId(r.getName()), RequestFingerprints.requestId(TicketServiceGrpc.getReopenTicketMethod(), r),
                 TicketMessages.actor(r.getActor()), r.getReason());
     }
 

@@ -5,12 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.linkage.hub.support.RunningHub;
 import cn.linkage.proto.v1.*;
-import io.grpc.stub.StreamObserver;
+import cn.linkage.hub.support.DeliveryRecorder;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,10 +20,8 @@ class SensitiveMatterExchangeTest {
     @Test
     void both12345And110ReceiveTheSensitiveMarkAndTheAgreedWording_R6() throws Exception {
         try (RunningHub hub = RunningHub.embedded(dataDir)) {
-            List<Delivery> to12345 = new CopyOnWriteArrayList<>();
-            List<Delivery> to110 = new CopyOnWriteArrayList<>();
-            subscribe(hub, "12345", to12345);
-            subscribe(hub, "110", to110);
+            DeliveryRecorder to12345 = subscribe(hub, "12345");
+            DeliveryRecorder to110 = subscribe(hub, "110");
 
             String name = hub.tickets().receiveTicket(receive("GD-R6-LIVE-1").build()).getName();
             hub.tickets().transferTicket(transfer(name, AT_12345, "110"));
@@ -44,40 +39,20 @@ class SensitiveMatterExchangeTest {
             hub.tickets().agreeReplyWording(agreeWording(name, AT_110, "警方已介入，结果将依法通报"));
             assertThat(await(to12345, "ReplyWordingAgreed").getDetailsMap())
                     .containsEntry("wording", "警方已介入，结果将依法通报");
-            assertThat(to110).as("the author does not receive its own step")
+            assertThat(to110.deliveries()).as("the author does not receive its own step")
                     .noneMatch(d -> d.getEventType().equals("ReplyWordingAgreed"));
         }
     }
 
-    private static void subscribe(RunningHub hub, String party, List<Delivery> into) {
+    private static DeliveryRecorder subscribe(RunningHub hub, String party) {
+        DeliveryRecorder recorder = new DeliveryRecorder();
         ExchangeServiceGrpc.newStub(hub.channel()).subscribe(SubscribeRequest.newBuilder().setSubscriber(party)
-                .setActor(Actor.newBuilder().setPlatform(party)).build(), new StreamObserver<>() {
-            @Override
-            public void onNext(Delivery delivery) {
-                into.add(delivery);
-            }
-
-            @Override
-            public void onError(Throwable t) {
-            }
-
-            @Override
-            public void onCompleted() {
-            }
-        });
+                .setActor(Actor.newBuilder().setPlatform(party)).build(), recorder);
+        return recorder;
     }
 
-    private static Delivery await(List<Delivery> deliveries, String eventType) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (Instant.now().isBefore(deadline)) {
-            for (Delivery d : deliveries) {
-                if (d.getEventType().equals(eventType)) {
-                    return d;
-                }
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("no " + eventType + " delivered; got " + deliveries.stream()
-                .map(Delivery::getEventType).toList());
+    /** The first delivery of that type; fails at once if the stream breaks. */
+    private static Delivery await(DeliveryRecorder deliveries, String eventType) {
+        return deliveries.awaitMatching(d -> d.getEventType().equals(eventType), eventType);
     }
 }

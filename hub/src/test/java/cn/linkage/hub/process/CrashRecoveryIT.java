@@ -5,6 +5,7 @@ import static cn.linkage.hub.support.Requests.AT_12345;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.linkage.hub.exchange.Cursors;
+import cn.linkage.hub.support.DeliveryRecorder;
 import cn.linkage.hub.process.LifecycleWriter.Acknowledged;
 import cn.linkage.proto.v1.Actor;
 import cn.linkage.proto.v1.AuditServiceGrpc;
@@ -20,7 +21,7 @@ import cn.linkage.proto.v1.SupervisionView;
 import cn.linkage.proto.v1.Verification;
 import cn.linkage.proto.v1.VerifyStoreRequest;
 import io.grpc.Channel;
-import io.grpc.stub.StreamObserver;
+import io.grpc.ManagedChannel;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,7 +31,6 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -151,33 +151,18 @@ class CrashRecoveryIT {
 
     private static Set<String> readWholeStream(Channel channel, Actor platform) {
         String fromTheStart = Cursors.encode(GapAwareTrackingToken.newInstance(0, List.of()));
-        Set<String> eventIds = ConcurrentHashMap.newKeySet();
-        var call = io.grpc.Context.current().withCancellation();
-        call.run(() -> ExchangeServiceGrpc.newStub(channel).subscribe(
+        DeliveryRecorder stream = new DeliveryRecorder();
+        ExchangeServiceGrpc.newStub(channel).subscribe(
                 SubscribeRequest.newBuilder().setSubscriber(platform.getPlatform()).setActor(platform)
-                        .setCursor(fromTheStart).build(),
-                new StreamObserver<>() {
-                    @Override
-                    public void onNext(Delivery delivery) {
-                        eventIds.add(delivery.getEventId());
-                    }
-
-                    @Override
-                    public void onError(Throwable t) {
-                        // cancelled below once the stream is drained
-                    }
-
-                    @Override
-                    public void onCompleted() {
-                    }
-                }));
+                        .setCursor(fromTheStart).build(), stream);
         int seen = -1;
-        while (seen != eventIds.size()) {
-            seen = eventIds.size();
+        while (seen != stream.deliveries().size()) {
+            seen = stream.deliveries().size();
             HubProcess.sleep(2_000);
+            stream.assertOpen();
         }
-        call.cancel(null);
-        return new HashSet<>(eventIds);
+        stream.cancel();
+        return new HashSet<>(stream.eventIds());
     }
 
     /** Every supervision view, as the live processors left it after all the crashes, equals its rebuild. */
