@@ -1,5 +1,6 @@
 package cn.linkage.bench.e2e;
 
+import cn.linkage.bench.Percentiles;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
@@ -150,8 +151,8 @@ public final class EndToEndBenchmark {
             health.check(HealthCheckRequest.getDefaultInstance());
             nanos.add(System.nanoTime() - start);
         }
-        return Map.of("calls/s", nanos.size() / 5.0, "p50", Latencies.percentileMs(nanos, 50),
-                "p99", Latencies.percentileMs(nanos, 99));
+        return Map.of("calls/s", nanos.size() / 5.0, "p50", Percentiles.ms(nanos, 50),
+                "p99", Percentiles.ms(nanos, 99));
     }
 
     private static Thread start(Runnable work) {

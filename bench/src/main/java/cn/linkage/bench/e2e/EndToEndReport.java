@@ -1,5 +1,6 @@
 package cn.linkage.bench.e2e;
 
+import cn.linkage.bench.Percentiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,7 +67,7 @@ final class EndToEndReport {
             p.latencies().forEach((rpc, values) -> {
                 if (!rpc.equals("board") && !rpc.equals("110 subscriber")) {
                     out.append(EndToEndBenchmark.fmt("| %s | %,d | %s | %,d | %.1f | %.1f |%n", p.name(), p.prefill(), rpc,
-                            values.size(), Latencies.percentileMs(values, 50), Latencies.percentileMs(values, 99)));
+                            values.size(), Percentiles.ms(values, 50), Percentiles.ms(values, 99)));
                 }
             });
         }
@@ -86,8 +87,8 @@ final class EndToEndReport {
         List<Long> subscriber = p.latencies().getOrDefault("110 subscriber", List.of());
         return EndToEndBenchmark.fmt("| %s | %,d | %.0f | %.2f | %d | %.0f | %.0f / %.0f | %.0f / %.0f | %d board, %d subscriber |",
                 p.name(), p.prefill(), p.commandsPerSecond(), p.commands() == 0 ? 0.0 : (double) p.cpuMillis() / p.commands(),
-                p.rssMib(), p.bytesPerEvent(), Latencies.percentileMs(board, 50), Latencies.percentileMs(board, 99),
-                Latencies.percentileMs(subscriber, 50), Latencies.percentileMs(subscriber, 99), p.boardBacklog(),
+                p.rssMib(), p.bytesPerEvent(), Percentiles.ms(board, 50), Percentiles.ms(board, 99),
+                Percentiles.ms(subscriber, 50), Percentiles.ms(subscriber, 99), p.boardBacklog(),
                 p.subscriberBacklog());
     }
 }

@@ -19,18 +19,4 @@ final class Latencies {
         samples.forEach((k, v) -> copy.put(k, new ArrayList<>(v)));
         return copy;
     }
-
-    synchronized void clear() {
-        samples.clear();
-    }
-
-    static double percentileMs(List<Long> values, double percentile) {
-        if (values.isEmpty()) {
-            return Double.NaN;
-        }
-        List<Long> sorted = new ArrayList<>(values);
-        sorted.sort(null);
-        int index = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1))) / 1e6;
-    }
 }

@@ -1,5 +1,6 @@
 package cn.linkage.bench.eventstore;
 
+import cn.linkage.bench.Percentiles;
 import cn.linkage.api.LinkagePolicy;
 import cn.linkage.command.catalogue.CatalogueLoader;
 import cn.linkage.command.catalogue.CatalogueVersions;
@@ -12,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -173,23 +173,16 @@ public final class EventStoreBenchmark {
                   List<Long> batches) {
 
         double loadMs(int percentile) {
-            return percentileMs(loads, percentile);
+            return Percentiles.ms(loads, percentile);
         }
 
         double batchMs(int percentile) {
-            return percentileMs(batches, percentile);
+            return Percentiles.ms(batches, percentile);
         }
 
         String row() {
             return String.format(Locale.ROOT, "| %s | %,d | %.0f | %.2f | %.2f | %.2f | %.2f | %.0f s |", kind.label, size,
                     commandsPerSecond, loadMs(50), loadMs(99), batchMs(50), batchMs(99), populateSeconds);
-        }
-
-        private static double percentileMs(List<Long> nanos, int percentile) {
-            List<Long> sorted = new ArrayList<>(nanos);
-            Collections.sort(sorted);
-            int index = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
-            return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1))) / 1e6;
         }
     }
 

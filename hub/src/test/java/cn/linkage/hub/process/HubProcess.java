@@ -1,5 +1,6 @@
 package cn.linkage.hub.process;
 
+import cn.linkage.hub.support.RunningHub;
 import cn.linkage.hub.support.TlsChannels;
 import io.grpc.Channel;
 import io.grpc.ManagedChannel;
@@ -10,8 +11,6 @@ import io.grpc.health.v1.HealthGrpc;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,8 +42,8 @@ final class HubProcess implements AutoCloseable {
 
     HubProcess(Path dataDir, String... extraArgs) {
         this.dataDir = dataDir;
-        this.grpcPort = freePort();
-        this.storePort = freePort();
+        this.grpcPort = RunningHub.freePort();
+        this.storePort = RunningHub.freePort();
         this.extraArgs = List.of(extraArgs);
     }
 
@@ -173,14 +172,6 @@ final class HubProcess implements AutoCloseable {
 
     private static String javaBinary() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     static void sleep(long millis) {

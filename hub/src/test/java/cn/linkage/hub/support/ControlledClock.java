@@ -25,13 +25,25 @@ public class ControlledClock {
         return CLOCK;
     }
 
-    /** A clock that stands still until moved; it starts at the real time so stored tokens stay sane. */
+    /** A clock that stands still until moved; by default it starts at the real time so stored tokens stay sane. */
     public static final class Mutable extends Clock {
 
-        private volatile Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        private volatile Instant now;
+
+        public Mutable() {
+            this(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        }
+
+        public Mutable(Instant start) {
+            this.now = start;
+        }
 
         public void advance(Duration duration) {
             now = now.plus(duration);
+        }
+
+        public void setTo(Instant instant) {
+            now = instant;
         }
 
         @Override

@@ -1,10 +1,7 @@
 package cn.linkage.hub.support;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
@@ -22,7 +19,7 @@ public class FixedClock {
     /** The Beijing day of {@link #START}, as the views key it. */
     public static final String START_DAY = "2026-03-03";
 
-    public static final Movable CLOCK = new Movable();
+    public static final ControlledClock.Mutable CLOCK = new ControlledClock.Mutable(START);
 
     @Bean
     @Primary
@@ -32,31 +29,6 @@ public class FixedClock {
 
     /** Back to {@link #START}. */
     public static void reset() {
-        CLOCK.now = START;
-    }
-
-    /** A clock that stands still until moved. */
-    public static final class Movable extends Clock {
-
-        private volatile Instant now = START;
-
-        public void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
+        CLOCK.setTo(START);
     }
 }

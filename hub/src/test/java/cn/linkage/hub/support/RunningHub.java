@@ -150,6 +150,22 @@ public final class RunningHub implements AutoCloseable {
         return context.getBean(cn.linkage.hub.storage.MongoConfiguration.DERIVED, com.mongodb.client.MongoDatabase.class);
     }
 
+    /** The number of events in the store, read from its global stream (not by the verifier or a view). */
+    public long storedEvents() {
+        long count = 0;
+        try (org.axonframework.common.stream.BlockingStream<org.axonframework.eventhandling.TrackedEventMessage<?>> stream =
+                     bean(org.axonframework.eventsourcing.eventstore.EventStore.class).openStream(null)) {
+            while (stream.hasNextAvailable(1, TimeUnit.SECONDS)) {
+                stream.nextAvailable();
+                count++;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+        return count;
+    }
+
     public <T> T bean(Class<T> type) {
         return context.getBean(type);
     }

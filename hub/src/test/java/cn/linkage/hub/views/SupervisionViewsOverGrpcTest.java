@@ -16,9 +16,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
-import org.axonframework.common.stream.BlockingStream;
-import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -204,7 +201,7 @@ class SupervisionViewsOverGrpcTest {
             RebuildViewProgress last = progress.get(progress.size() - 1);
             assertThat(last.getSwitched()).isTrue();
             assertThat(last.getVersion()).isEqualTo(current + 1);
-            assertThat(last.getEventsReplayed()).as("every stored event, once").isEqualTo(storedEvents());
+            assertThat(last.getEventsReplayed()).as("every stored event, once").isEqualTo(hub.storedEvents());
             assertThat(versions.fresh(name)).isEqualTo(current + 1);
         }
         assertThat(board.document(handled.substring("tickets/".length()))).isEqualTo(handledBefore);
@@ -241,21 +238,6 @@ class SupervisionViewsOverGrpcTest {
     private static List<ConsultationCandidate> candidates() {
         return supervision().listConsultationCandidates(ListConsultationCandidatesRequest.newBuilder()
                 .setActor(SUPERVISOR).setMinReturnRate(0.3).setMinTicketCount(1).build()).getCandidatesList();
-    }
-
-    /** The number of events in the store, read from its global stream. */
-    private static long storedEvents() {
-        long count = 0;
-        try (BlockingStream<TrackedEventMessage<?>> stream = hub.bean(EventStore.class).openStream(null)) {
-            while (stream.hasNextAvailable(1, TimeUnit.SECONDS)) {
-                stream.nextAvailable();
-                count++;
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-        return count;
     }
 
     /** Timestamps for requests: the hub's time. */
